@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using AgentGen.Common;
+using AgentGen.Diagnostics;
+using AgentGen.Generator;
+using AgentGen.Model;
+using AgentGen.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentGen.Analyzers
+{
+    /// <summary>
+    /// Reports every defect of agent files (AGEN001-AGEN021) inside the .md file, at the line and
+    /// column of the offending text. Cross-file rules (duplicate names, type-name collisions,
+    /// payload conflicts, unknown requesting agents) run at compilation end, on every file involved.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AgentFileAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly ConditionalWeakTable<SourceText, CachedParse> Cache = new();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.NoFrontmatter,
+            Descriptors.InvalidYaml,
+            Descriptors.MissingRequiredField,
+            Descriptors.InvalidName,
+            Descriptors.NameNotKebabCase,
+            Descriptors.DuplicateName,
+            Descriptors.UnknownTool,
+            Descriptors.ToolSpecifierIgnored,
+            Descriptors.LegacyTool,
+            Descriptors.DuplicateTool,
+            Descriptors.EmptyTools,
+            Descriptors.ToolAllowedAndDisallowed,
+            Descriptors.UnknownModel,
+            Descriptors.MisspelledField,
+            Descriptors.UnknownField,
+            Descriptors.InvalidFieldValue,
+            Descriptors.InvalidJsonBlock,
+            Descriptors.UnknownRequestingAgent,
+            Descriptors.PayloadConflict,
+            Descriptors.TypeNameCollision,
+            Descriptors.LimitExceeded,
+            Descriptors.InternalError);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            AnalyzerConfigOptionsProvider provider = start.Options.AnalyzerConfigOptionsProvider;
+            GeneratorOptions options = OptionsReader.Read(provider.GlobalOptions);
+            var files = new ConcurrentDictionary<string, FileResult>(StringComparer.Ordinal);
+
+            start.RegisterAdditionalFileAction(fileContext =>
+            {
+                AdditionalText file = fileContext.AdditionalFile;
+                if (!OptionsReader.IsAgentFile(provider.GetOptions(file)))
+                {
+                    return;
+                }
+
+                SourceText? text;
+                try
+                {
+                    text = file.GetText(fileContext.CancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    text = null;
+                }
+
+                if (text is null)
+                {
+                    fileContext.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.Create(file.Path, default, default), "the file could not be read"));
+                    return;
+                }
+
+                if (!files.TryAdd(file.Path, default))
+                {
+                    return; // the same file listed twice
+                }
+
+                AgentParseResult result = Parse(file.Path, text, options.KnownTools);
+                files[file.Path] = new FileResult(text, result);
+                foreach (DiagnosticInfo d in result.Diagnostics)
+                {
+                    fileContext.ReportDiagnostic(d.ToDiagnostic(file.Path, text));
+                }
+            });
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                var planFiles = new List<PlanFile>();
+                foreach (KeyValuePair<string, FileResult> pair in files)
+                {
+                    if (pair.Value.Result is { } r)
+                    {
+                        planFiles.Add(new PlanFile(pair.Key, r.Name, r.NameSpan, r.Model));
+                    }
+                }
+
+                ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools);
+                foreach (PlanFinding finding in plan.Findings)
+                {
+                    if (!files.TryGetValue(finding.Path, out FileResult at) || at.Text is null)
+                    {
+                        continue;
+                    }
+
+                    var related = new List<Location>();
+                    foreach (KeyValuePair<string, SourceSpan> other in finding.Related)
+                    {
+                        if (files.TryGetValue(other.Key, out FileResult o) && o.Text is not null)
+                        {
+                            related.Add(ToLocation(other.Key, o.Text, other.Value));
+                        }
+                    }
+
+                    end.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, ToLocation(finding.Path, at.Text, finding.Span), related, finding.Args));
+                }
+            });
+        }
+
+        private static AgentParseResult Parse(string path, SourceText text, EquatableArray<string> knownTools)
+        {
+            // The IDE reuses the SourceText of an unchanged file across compilations: parse it once.
+            if (Cache.TryGetValue(text, out CachedParse? cached) && cached.Path == path && cached.KnownTools == knownTools)
+            {
+                return cached.Result;
+            }
+
+            AgentParseResult result = AgentFileParser.Parse(path, text.ToString(), knownTools);
+            try
+            {
+                Cache.Remove(text);
+                Cache.Add(text, new CachedParse(path, knownTools, result));
+            }
+            catch (ArgumentException)
+            {
+                // another thread cached it first
+            }
+
+            return result;
+        }
+
+        internal static Location ToLocation(string path, SourceText text, SourceSpan span)
+        {
+            int start = Math.Max(0, Math.Min(span.Start, text.Length));
+            int end = Math.Max(start, Math.Min(span.End, text.Length));
+            var textSpan = TextSpan.FromBounds(start, end);
+            return Location.Create(path, textSpan, text.Lines.GetLinePositionSpan(textSpan));
+        }
+
+        private readonly struct FileResult
+        {
+            public FileResult(SourceText text, AgentParseResult result)
+            {
+                Text = text;
+                Result = result;
+            }
+
+            public SourceText? Text { get; }
+
+            public AgentParseResult? Result { get; }
+        }
+
+        private sealed class CachedParse
+        {
+            public CachedParse(string path, EquatableArray<string> knownTools, AgentParseResult result)
+            {
+                Path = path;
+                KnownTools = knownTools;
+                Result = result;
+            }
+
+            public string Path { get; }
+
+            public EquatableArray<string> KnownTools { get; }
+
+            public AgentParseResult Result { get; }
+        }
+    }
+}

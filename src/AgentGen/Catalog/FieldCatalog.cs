@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+
+namespace AgentGen.Catalog
+{
+    /// <summary>What a known frontmatter field may hold.</summary>
+    internal enum FieldKind
+    {
+        Text,
+        ToolList,
+        Integer,
+        Boolean,
+        StringList,
+        Choice,
+        Map,
+        ServerList,
+    }
+
+    internal sealed class FieldInfo
+    {
+        public FieldInfo(string name, FieldKind kind, params string[] choices)
+        {
+            Name = name;
+            Kind = kind;
+            Choices = choices;
+        }
+
+        public string Name { get; }
+
+        public FieldKind Kind { get; }
+
+        public string[] Choices { get; }
+    }
+
+    /// <summary>The frontmatter fields Claude Code knows (FORMAT.md), as data.</summary>
+    internal static class FieldCatalog
+    {
+        public static readonly FieldInfo[] Fields =
+        {
+            new("name", FieldKind.Text),
+            new("description", FieldKind.Text),
+            new("tools", FieldKind.ToolList),
+            new("disallowedTools", FieldKind.ToolList),
+            new("model", FieldKind.Text),
+            new("permissionMode", FieldKind.Choice, "default", "acceptEdits", "auto", "dontAsk", "bypassPermissions", "plan", "manual"),
+            new("maxTurns", FieldKind.Integer),
+            new("skills", FieldKind.StringList),
+            new("mcpServers", FieldKind.ServerList),
+            new("hooks", FieldKind.Map),
+            new("memory", FieldKind.Choice, "user", "project", "local"),
+            new("background", FieldKind.Boolean),
+            new("omitClaudeMd", FieldKind.Boolean),
+            new("effort", FieldKind.Choice, "low", "medium", "high", "xhigh", "max"),
+            new("isolation", FieldKind.Choice, "worktree"),
+            new("color", FieldKind.Choice, "red", "blue", "green", "yellow", "purple", "orange", "pink", "cyan"),
+            new("initialPrompt", FieldKind.Text),
+            new("experimental", FieldKind.Map),
+        };
+
+        private static readonly Dictionary<string, FieldInfo> ByName = Build();
+
+        public static bool TryGet(string name, out FieldInfo field) => ByName.TryGetValue(name, out field!);
+
+        /// <summary>
+        /// The known field an unknown key most likely meant: same letters ignoring case and
+        /// <c>_</c>/<c>-</c> (<c>Tools</c>, <c>disallowed_tools</c>, <c>max_turns</c>), or within a
+        /// small edit distance. Null when nothing is close.
+        /// </summary>
+        public static string? SuggestFor(string key)
+        {
+            string squashed = Squash(key);
+            foreach (FieldInfo field in Fields)
+            {
+                if (string.Equals(Squash(field.Name), squashed, StringComparison.Ordinal))
+                {
+                    return field.Name;
+                }
+            }
+
+            var names = new string[Fields.Length];
+            for (int i = 0; i < Fields.Length; i++)
+            {
+                names[i] = Fields[i].Name;
+            }
+
+            return Suggestions.Closest(key, names, ignoreCase: true);
+        }
+
+        private static string Squash(string s)
+        {
+            var chars = new char[s.Length];
+            int n = 0;
+            foreach (char c in s)
+            {
+                if (c != '_' && c != '-' && c != ' ')
+                {
+                    chars[n++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            return new string(chars, 0, n);
+        }
+
+        private static Dictionary<string, FieldInfo> Build()
+        {
+            var map = new Dictionary<string, FieldInfo>(StringComparer.Ordinal);
+            foreach (FieldInfo f in Fields)
+            {
+                map[f.Name] = f;
+            }
+
+            return map;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace AgentGen.Common
+{
+    /// <summary>
+    /// An immutable array with value equality, for pipeline models: the incremental driver
+    /// compares models with Equals, and a bare ImmutableArray compares by reference.
+    /// </summary>
+    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+        where T : IEquatable<T>
+    {
+        public static readonly EquatableArray<T> Empty = new(Array.Empty<T>());
+
+        private readonly T[]? _items;
+
+        public EquatableArray(T[] items) => _items = items;
+
+        public EquatableArray(IEnumerable<T> items) => _items = items is null ? null : new List<T>(items).ToArray();
+
+        public int Count => _items?.Length ?? 0;
+
+        public bool IsEmpty => Count == 0;
+
+        public T this[int index] => _items![index];
+
+        public bool Equals(EquatableArray<T> other)
+        {
+            T[] a = _items ?? Array.Empty<T>();
+            T[] b = other._items ?? Array.Empty<T>();
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (!EqualityComparer<T>.Default.Equals(a[i], b[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            int hash = 17;
+            if (_items is not null)
+            {
+                foreach (T item in _items)
+                {
+                    hash = unchecked((hash * 31) + (item is null ? 0 : item.GetHashCode()));
+                }
+            }
+
+            return hash;
+        }
+
+        public ImmutableArray<T> ToImmutableArray() => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
+
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+        public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+    }
+
+    internal static class EquatableArray
+    {
+        public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+            where T : IEquatable<T> => new(items);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+
+namespace AgentGen.Emit
+{
+    /// <summary>
+    /// The one way text from an agent file reaches generated code. Every literal and doc comment
+    /// is pure printable ASCII: quotes, backslashes, line breaks, NUL, lone surrogates and
+    /// bidirectional controls all become escapes, so no input can end a literal or a comment early
+    /// or reorder what a reviewer sees (Trojan Source).
+    /// </summary>
+    internal static class CSharp
+    {
+        /// <summary>A regular C# string literal, quotes included.</summary>
+        public static string Literal(string? value)
+        {
+            if (value is null)
+            {
+                return "null";
+            }
+
+            var sb = new StringBuilder(value.Length + 2);
+            sb.Append('"');
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '"':
+                        sb.Append("\\\"");
+                        break;
+                    case '\\':
+                        sb.Append("\\\\");
+                        break;
+                    case '\n':
+                        sb.Append("\\n");
+                        break;
+                    case '\r':
+                        sb.Append("\\r");
+                        break;
+                    case '\t':
+                        sb.Append("\\t");
+                        break;
+                    case '\0':
+                        sb.Append("\\0");
+                        break;
+                    default:
+                        if (c >= 0x20 && c < 0x7F)
+                        {
+                            sb.Append(c);
+                        }
+                        else
+                        {
+                            sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                        }
+
+                        break;
+                }
+            }
+
+            sb.Append('"');
+            return sb.ToString();
+        }
+
+        /// <summary>Text for an XML doc comment: markup escaped, anything outside printable ASCII as a character reference.</summary>
+        public static string XmlText(string value)
+        {
+            var sb = new StringBuilder(value.Length);
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '&':
+                        sb.Append("&amp;");
+                        break;
+                    case '<':
+                        sb.Append("&lt;");
+                        break;
+                    case '>':
+                        sb.Append("&gt;");
+                        break;
+                    default:
+                        if (c >= 0x20 && c < 0x7F)
+                        {
+                            sb.Append(c);
+                        }
+                        else if (c == '\t')
+                        {
+                            sb.Append(' ');
+                        }
+                        else if (char.IsSurrogate(c) || c < 0x20 || c == 0xFFFE || c == 0xFFFF)
+                        {
+                            // Not representable in XML 1.0 one UTF-16 unit at a time: show a replacement character.
+                            sb.Append("&#xFFFD;");
+                        }
+                        else
+                        {
+                            sb.Append("&#x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append(';');
+                        }
+
+                        break;
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>Writes a multi-line <c>&lt;summary&gt;</c> for <paramref name="text"/>, one <c>///</c> line per input line.</summary>
+        public static void WriteSummary(CodeWriter w, string text)
+        {
+            w.Line("/// <summary>");
+            foreach (string line in SplitLines(text))
+            {
+                string escaped = XmlText(line).TrimEnd();
+                w.Line(escaped.Length == 0 ? "///" : "/// " + escaped);
+            }
+
+            w.Line("/// </summary>");
+        }
+
+        /// <summary>Splits on every line terminator C# knows (CR, LF, CRLF, NEL, LS, PS).</summary>
+        public static string[] SplitLines(string text)
+        {
+            var lines = new System.Collections.Generic.List<string>();
+            int start = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                {
+                    lines.Add(text.Substring(start, i - start));
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            lines.Add(text.Substring(start));
+            while (lines.Count > 1 && lines[lines.Count - 1].Trim().Length == 0)
+            {
+                lines.RemoveAt(lines.Count - 1);
+            }
+
+            return lines.ToArray();
+        }
+    }
+
+    /// <summary>A small indenting writer; output uses '\n' line endings on every machine.</summary>
+    internal sealed class CodeWriter
+    {
+        private readonly StringBuilder _sb = new();
+        private int _indent;
+
+        public CodeWriter Line(string text = "")
+        {
+            if (text.Length > 0)
+            {
+                _sb.Append(' ', _indent * 4);
+                _sb.Append(text);
+            }
+
+            _sb.Append('\n');
+            return this;
+        }
+
+        public CodeWriter Open(string text)
+        {
+            Line(text);
+            Line("{");
+            _indent++;
+            return this;
+        }
+
+        public CodeWriter OpenBrace()
+        {
+            Line("{");
+            _indent++;
+            return this;
+        }
+
+        public CodeWriter Close(string suffix = "")
+        {
+            _indent--;
+            Line("}" + suffix);
+            return this;
+        }
+
+        public override string ToString() => _sb.ToString();
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using AgentGen.Model;
+
+namespace AgentGen.Emit
+{
+    /// <summary>Emits the once-per-project types (contract §3) and the message records (§4).</summary>
+    internal static class ProjectEmitter
+    {
+        public static string EmitTools(ToolEnumSpec spec)
+        {
+            var w = new CodeWriter();
+            AgentEmitter.Header(w);
+            w.Open("namespace " + spec.Namespace);
+            AgentEmitter.Doc(w, "Every tool an agent of this project can be handed: the built-in catalogue, then every other tool named in an agent file.");
+            w.Line(AgentEmitter.GeneratedCode);
+            w.Open(spec.Accessibility + " enum AgentTool");
+            foreach (ToolRef t in spec.Tools)
+            {
+                AgentEmitter.Doc(w, "<c>" + CSharp.XmlText(t.Name) + "</c>");
+                w.Line(t.Member + ",");
+            }
+
+            w.Close();
+            w.Line();
+            AgentEmitter.Doc(w, "Conversions between <see cref=\"AgentTool\"/> and tool names.");
+            w.Line(AgentEmitter.GeneratedCode);
+            w.Open(spec.Accessibility + " static class AgentTools");
+            w.Line("private static readonly string[] s_names = " + AgentEmitter.StringArray(Names(spec)) + ";");
+            w.Line();
+            AgentEmitter.Doc(w, "The tool's name as agent files write it, e.g. <c>mcp__context7__resolve-library-id</c>.");
+            w.Open("public static string ToToolName(this AgentTool tool)");
+            w.Line("int index = (int)tool;");
+            w.Line("return index >= 0 && index < s_names.Length ? s_names[index] : tool.ToString();");
+            w.Close();
+            w.Line();
+            AgentEmitter.Doc(w, "Parses a tool name (permission specifier and legacy aliases allowed, e.g. <c>Bash(git:*)</c>, <c>Task</c>).");
+            w.Open("public static bool TryParse(string toolName, out AgentTool tool)");
+            w.Line("string name = global::AgentGen.AgentToolRules.Canonicalize(toolName ?? string.Empty);");
+            w.Open("switch (name)");
+            foreach (ToolRef t in spec.Tools)
+            {
+                w.Line("case " + CSharp.Literal(t.Name) + ": tool = AgentTool." + t.Member + "; return true;");
+            }
+
+            w.Line("default: tool = default(AgentTool); return false;");
+            w.Close();
+            w.Close();
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+
+        private static IEnumerable<string> Names(ToolEnumSpec spec)
+        {
+            foreach (ToolRef t in spec.Tools)
+            {
+                yield return t.Name;
+            }
+        }
+
+        public static string EmitCatalog(CatalogSpec spec)
+        {
+            var w = new CodeWriter();
+            AgentEmitter.Header(w);
+            w.Open("namespace " + spec.Namespace);
+            AgentEmitter.Doc(w, "Every agent defined in this project.");
+            w.Line(AgentEmitter.GeneratedCode);
+            w.Open(spec.Accessibility + " static class AgentCatalog");
+            foreach (CatalogEntry e in spec.Agents)
+            {
+                AgentEmitter.Doc(w, "The <c>" + CSharp.XmlText(e.Name) + "</c> agent.");
+                w.Line("public static " + e.ClassName + " " + e.PropertyName + " => " + e.ClassName + ".Instance;");
+                w.Line();
+            }
+
+            var all = new List<string>();
+            var names = new List<string>();
+            foreach (CatalogEntry e in spec.Agents)
+            {
+                all.Add(e.ClassName + ".Instance");
+                names.Add(e.Name);
+            }
+
+            w.Line("private static readonly global::AgentGen.IAgentDefinition[] s_all = new global::AgentGen.IAgentDefinition[] { " + string.Join(", ", all) + " };");
+            w.Line("private static readonly string[] s_names = " + AgentEmitter.StringArray(names) + ";");
+            w.Line();
+            AgentEmitter.Doc(w, "Every agent, ordered by name.");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::AgentGen.IAgentDefinition> All { get; } = global::System.Array.AsReadOnly(s_all);");
+            w.Line();
+            AgentEmitter.Doc(w, "Finds the agent with this <c>name</c>.");
+            w.Open("public static bool TryGet(string name, out global::AgentGen.IAgentDefinition agent)");
+            w.Open("switch (name)");
+            foreach (CatalogEntry e in spec.Agents)
+            {
+                w.Line("case " + CSharp.Literal(e.Name) + ": agent = " + e.ClassName + ".Instance; return true;");
+            }
+
+            w.Line("default: agent = null!; return false;");
+            w.Close();
+            w.Close();
+            w.Line();
+            AgentEmitter.Doc(w, "The agent with this <c>name</c>; throws <see cref=\"global::System.Collections.Generic.KeyNotFoundException\"/> naming close matches when there is none.");
+            w.Open("public static global::AgentGen.IAgentDefinition Get(string name)");
+            w.Line("if (TryGet(name, out global::AgentGen.IAgentDefinition agent)) return agent;");
+            w.Line("throw global::AgentGen.AgentLookup.NotFound(name, s_names);");
+            w.Close();
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+
+        public static string EmitMessage(MessageSpec spec)
+        {
+            var w = new CodeWriter();
+            AgentEmitter.Header(w);
+            w.Open("namespace " + spec.Namespace);
+            foreach (RecordSpec record in spec.Records)
+            {
+                if (record.RequestType is not null)
+                {
+                    AgentEmitter.Doc(w, "The payload of the <c>" + CSharp.XmlText(record.RequestType) + "</c> request, as documented in " + CSharp.XmlText(string.Join(", ", spec.SourceFiles)) + ".");
+                }
+                else
+                {
+                    AgentEmitter.Doc(w, "Part of the <c>" + CSharp.XmlText(spec.RequestType) + "</c> payload.");
+                }
+
+                w.Line(AgentEmitter.GeneratedCode);
+                string header = spec.Accessibility + " sealed partial record " + record.TypeName + "(";
+                if (record.Properties.IsEmpty)
+                {
+                    header += ")";
+                    w.Line(header + (record.RequestType is null ? string.Empty : " : global::AgentGen.IAgentPayload"));
+                }
+                else
+                {
+                    w.Line(header);
+                    for (int i = 0; i < record.Properties.Count; i++)
+                    {
+                        RecordProperty p = record.Properties[i];
+                        string attribute = spec.JsonAttributes ? "[property: global::System.Text.Json.Serialization.JsonPropertyName(" + CSharp.Literal(p.JsonName) + ")] " : string.Empty;
+                        string end = i == record.Properties.Count - 1 ? ")" + (record.RequestType is null ? string.Empty : " : global::AgentGen.IAgentPayload") : ",";
+                        w.Line("    " + attribute + p.TypeSyntax + " " + p.PropertyName + end);
+                    }
+                }
+
+                w.OpenBrace();
+                if (record.RequestType is not null)
+                {
+                    AgentEmitter.Doc(w, "The <c>request_type</c> of this message.");
+                    w.Line("public const string RequestType = " + CSharp.Literal(record.RequestType) + ";");
+                    w.Line();
+                    w.Line("string global::AgentGen.IAgentPayload.RequestType => RequestType;");
+                }
+
+                w.Close();
+                w.Line();
+            }
+
+            w.Close();
+            return w.ToString();
+        }
+    }
+}

@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using AgentGen.Catalog;
+using AgentGen.Common;
+using AgentGen.Diagnostics;
+using AgentGen.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace AgentGen.Model
+{
+    /// <summary>One file as the cross-file rules see it.</summary>
+    internal readonly struct PlanFile
+    {
+        public PlanFile(string path, string? name, SourceSpan nameSpan, AgentFileModel? model)
+        {
+            Path = path;
+            Name = name;
+            NameSpan = nameSpan;
+            Model = model;
+        }
+
+        public string Path { get; }
+
+        public string? Name { get; }
+
+        public SourceSpan NameSpan { get; }
+
+        /// <summary>Null when the file has errors of its own.</summary>
+        public AgentFileModel? Model { get; }
+    }
+
+    /// <summary>A cross-file diagnostic: where, and every other place involved.</summary>
+    internal sealed class PlanFinding
+    {
+        public PlanFinding(DiagnosticDescriptor descriptor, string path, SourceSpan span, string[] args, List<KeyValuePair<string, SourceSpan>>? related = null)
+        {
+            Descriptor = descriptor;
+            Path = path;
+            Span = span;
+            Args = args;
+            Related = related ?? new List<KeyValuePair<string, SourceSpan>>();
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public string Path { get; }
+
+        public SourceSpan Span { get; }
+
+        public string[] Args { get; }
+
+        public List<KeyValuePair<string, SourceSpan>> Related { get; }
+    }
+
+    /// <summary>All examples of one request type, merged.</summary>
+    internal sealed class MessageGroup
+    {
+        public MessageGroup(string requestType, string typeName)
+        {
+            RequestType = requestType;
+            TypeName = typeName;
+        }
+
+        public string RequestType { get; }
+
+        public string TypeName { get; }
+
+        public PayloadShape Shape { get; set; } = PayloadShape.Any;
+
+        public List<KeyValuePair<string, MessageModel>> Occurrences { get; } = new();
+    }
+
+    /// <summary>
+    /// The cross-file view of a project's agents: which agents and messages are generated, the
+    /// AgentTool members, and the cross-file findings (AGEN006, AGEN018, AGEN019, AGEN020). The
+    /// generator and the analyzer both build it, so what is reported is exactly what is skipped.
+    /// </summary>
+    internal sealed class ProjectPlan
+    {
+        private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal) { "AgentTool", "AgentTools", "AgentCatalog" };
+
+        public List<AgentFileModel> Agents { get; } = new();
+
+        public List<ToolRef> ToolMembers { get; } = new();
+
+        public Dictionary<string, string> MemberByTool { get; } = new(StringComparer.Ordinal);
+
+        public List<MessageGroup> Messages { get; } = new();
+
+        public List<PlanFinding> Findings { get; } = new();
+
+        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools)
+        {
+            var plan = new ProjectPlan();
+            var files = new List<PlanFile>(input);
+            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+
+            // Agents: one per name, one per class name; the first file (by path) wins.
+            var byName = new Dictionary<string, List<PlanFile>>(StringComparer.Ordinal);
+            foreach (PlanFile f in files)
+            {
+                if (f.Name is null)
+                {
+                    continue;
+                }
+
+                if (!byName.TryGetValue(f.Name, out List<PlanFile>? list))
+                {
+                    byName[f.Name] = list = new List<PlanFile>();
+                }
+
+                list.Add(f);
+            }
+
+            var takenTypes = new Dictionary<string, PlanFile>(StringComparer.Ordinal);
+            foreach (PlanFile f in files)
+            {
+                if (f.Name is null)
+                {
+                    continue;
+                }
+
+                List<PlanFile> same = byName[f.Name];
+                if (same.Count > 1)
+                {
+                    foreach (PlanFile other in same)
+                    {
+                        if (!ReferenceEquals(other.Path, f.Path) && other.Path != f.Path)
+                        {
+                            plan.Findings.Add(new PlanFinding(Descriptors.DuplicateName, f.Path, f.NameSpan, new[] { f.Name, other.Path }, new List<KeyValuePair<string, SourceSpan>> { new(other.Path, other.NameSpan) }));
+                            break;
+                        }
+                    }
+
+                    if (same[0].Path != f.Path)
+                    {
+                        continue;
+                    }
+                }
+
+                string className = Naming.AgentClassName(f.Name);
+                if (ReservedTypeNames.Contains(className))
+                {
+                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, "a generated type", "rename the agent" }));
+                    continue;
+                }
+
+                if (takenTypes.TryGetValue(className, out PlanFile first))
+                {
+                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{first.Path}'", $"only '{first.Name}' is generated" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Path, first.NameSpan) }));
+                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{f.Path}'", $"'{f.Name}' is not generated" }, new List<KeyValuePair<string, SourceSpan>> { new(f.Path, f.NameSpan) }));
+                    continue;
+                }
+
+                takenTypes[className] = f;
+                if (f.Model is not null)
+                {
+                    plan.Agents.Add(f.Model);
+                }
+            }
+
+            plan.Agents.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            plan.BuildToolMembers(extraKnownTools);
+            plan.BuildMessages(files, takenTypes, byName);
+            return plan;
+        }
+
+        private void BuildToolMembers(IReadOnlyCollection<string> extraKnownTools)
+        {
+            var usedMembers = new HashSet<string>(StringComparer.Ordinal);
+            void Add(string tool)
+            {
+                string name = AgentToolRules.Canonicalize(tool);
+                if (name.Length == 0 || MemberByTool.ContainsKey(name))
+                {
+                    return;
+                }
+
+                string? member = Naming.ToolMemberName(name);
+                if (member is null)
+                {
+                    return;
+                }
+
+                if (member == "AgentTool")
+                {
+                    member += "_";
+                }
+
+                string unique = member;
+                for (int i = 2; !usedMembers.Add(unique); i++)
+                {
+                    unique = member + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                MemberByTool[name] = unique;
+                ToolMembers.Add(new ToolRef(name, unique));
+            }
+
+            foreach (string t in ToolCatalog.BuiltIns)
+            {
+                Add(t);
+            }
+
+            foreach (string t in extraKnownTools)
+            {
+                Add(t);
+            }
+
+            var others = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (AgentFileModel agent in Agents)
+            {
+                foreach (string t in agent.Tools)
+                {
+                    others.Add(AgentToolRules.Canonicalize(t));
+                }
+
+                foreach (string t in agent.DisallowedTools)
+                {
+                    others.Add(AgentToolRules.Canonicalize(t));
+                }
+            }
+
+            foreach (string t in others)
+            {
+                Add(t);
+            }
+        }
+
+        private void BuildMessages(List<PlanFile> files, Dictionary<string, PlanFile> takenTypes, Dictionary<string, List<PlanFile>> byName)
+        {
+            var groups = new SortedDictionary<string, MessageGroup>(StringComparer.Ordinal);
+            var allNames = new List<string>(byName.Keys);
+            allNames.Sort(StringComparer.Ordinal);
+
+            foreach (AgentFileModel agent in SortedByPath(Agents))
+            {
+                foreach (MessageModel message in agent.Messages)
+                {
+                    if (!groups.TryGetValue(message.RequestType, out MessageGroup? group))
+                    {
+                        groups[message.RequestType] = group = new MessageGroup(message.RequestType, Naming.PayloadRecordName(message.RequestType));
+                        group.Shape = message.Payload;
+                    }
+                    else
+                    {
+                        bool conflict = false;
+                        group.Shape = PayloadShapes.Unify(group.Shape, message.Payload, ref conflict);
+                        if (conflict)
+                        {
+                            KeyValuePair<string, MessageModel> first = group.Occurrences[0];
+                            Findings.Add(new PlanFinding(Descriptors.PayloadConflict, agent.Path, message.RequestTypeSpan, new[] { message.RequestType, $"differs in type from its example in '{first.Key}'; the conflicting properties become JsonElement?" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Key, first.Value.RequestTypeSpan) }));
+                        }
+                    }
+
+                    group.Occurrences.Add(new KeyValuePair<string, MessageModel>(agent.Path, message));
+                }
+            }
+
+            // AGEN018: requesting_agent must name an agent of the project (any file that declares a name counts).
+            foreach (PlanFile f in files)
+            {
+                if (f.Model is null)
+                {
+                    continue;
+                }
+
+                foreach (MessageModel message in f.Model.Messages)
+                {
+                    if (message.RequestingAgent is { } requester && !byName.ContainsKey(requester))
+                    {
+                        string? suggestion = Suggestions.Closest(requester, allNames);
+                        Findings.Add(new PlanFinding(Descriptors.UnknownRequestingAgent, f.Path, message.RequestingAgentSpan, new[] { requester, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?" }));
+                    }
+                }
+            }
+
+            // Record type names must be unique across agents and messages (AGEN020).
+            var takenRecordNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string t in takenTypes.Keys)
+            {
+                takenRecordNames[t] = "an agent class";
+            }
+
+            foreach (MessageGroup group in groups.Values)
+            {
+                var names = new List<string>();
+                RecordNames.Collect(group.TypeName, group.Shape, names);
+                string? clash = null;
+                foreach (string n in names)
+                {
+                    if (ReservedTypeNames.Contains(n))
+                    {
+                        clash = "a generated type";
+                    }
+                    else if (takenRecordNames.TryGetValue(n, out string? owner))
+                    {
+                        clash = owner;
+                    }
+
+                    if (clash is not null)
+                    {
+                        foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+                        {
+                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{group.RequestType}'", n, clash, "its payload record is not generated" }));
+                        }
+
+                        break;
+                    }
+                }
+
+                if (clash is null)
+                {
+                    foreach (string n in names)
+                    {
+                        takenRecordNames[n] = $"the request type '{group.RequestType}'";
+                    }
+
+                    Messages.Add(group);
+                }
+            }
+        }
+
+        private static List<AgentFileModel> SortedByPath(List<AgentFileModel> agents)
+        {
+            var copy = new List<AgentFileModel>(agents);
+            copy.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using AgentGen.Common;
+
+namespace AgentGen.Model
+{
+    /// <summary>Project-wide settings from MSBuild (contract §1) and the compilation.</summary>
+    internal sealed record GeneratorOptions(string Namespace, string Accessibility, EquatableArray<string> KnownTools, string ProjectDir)
+    {
+        public static readonly GeneratorOptions Default = new("Agents", "public", EquatableArray<string>.Empty, string.Empty);
+    }
+
+    /// <summary>A tool name and its <c>AgentTool</c> member.</summary>
+    internal readonly record struct ToolRef(string Name, string Member);
+
+    /// <summary>Everything needed to emit one agent class; equal specs emit equal text.</summary>
+    internal sealed record AgentSpec(
+        AgentFileModel Agent,
+        string Namespace,
+        string Accessibility,
+        string ClassName,
+        string SourceFile,
+        EquatableArray<ToolRef> Tools,
+        EquatableArray<ToolRef> AllowedEnumMembers);
+
+    /// <summary>The project's <c>AgentTool</c> enum and <c>AgentTools</c> helpers.</summary>
+    internal sealed record ToolEnumSpec(string Namespace, string Accessibility, EquatableArray<ToolRef> Tools);
+
+    internal readonly record struct CatalogEntry(string Name, string ClassName, string PropertyName);
+
+    /// <summary>The project's <c>AgentCatalog</c>.</summary>
+    internal sealed record CatalogSpec(string Namespace, string Accessibility, EquatableArray<CatalogEntry> Agents);
+
+    internal readonly record struct RecordProperty(string JsonName, string PropertyName, string TypeSyntax);
+
+    /// <summary>One record: the payload record of a request type (RequestType set) or a nested one.</summary>
+    internal sealed record RecordSpec(string TypeName, string? RequestType, EquatableArray<RecordProperty> Properties);
+
+    /// <summary>One request type's records, emitted to one file.</summary>
+    internal sealed record MessageSpec(
+        string Namespace,
+        string Accessibility,
+        bool JsonAttributes,
+        string RequestType,
+        EquatableArray<string> SourceFiles,
+        EquatableArray<RecordSpec> Records);
+
+    /// <summary>What the generator emits for the project.</summary>
+    internal sealed record ProjectSpec(
+        EquatableArray<AgentSpec> Agents,
+        ToolEnumSpec ToolEnum,
+        CatalogSpec Catalog,
+        EquatableArray<MessageSpec> Messages);
+}

@@ -1,0 +1,1012 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using AgentGen.Catalog;
+using AgentGen.Common;
+using AgentGen.Diagnostics;
+using AgentGen.Model;
+using Microsoft.CodeAnalysis;
+using YamlDotNet.Core;
+
+namespace AgentGen.Parsing
+{
+    /// <summary>What parsing one agent file found: the model (null when the file has errors) and every file-local diagnostic.</summary>
+    internal sealed class AgentParseResult
+    {
+        public AgentParseResult(AgentFileModel? model, string? name, SourceSpan nameSpan, List<MessageModel> messages, List<DiagnosticInfo> diagnostics)
+        {
+            Model = model;
+            Name = name;
+            NameSpan = nameSpan;
+            Messages = messages;
+            Diagnostics = diagnostics;
+        }
+
+        public AgentFileModel? Model { get; }
+
+        /// <summary>The agent's name when the file declares one (even if the file has other errors).</summary>
+        public string? Name { get; }
+
+        public SourceSpan NameSpan { get; }
+
+        public List<MessageModel> Messages { get; }
+
+        public List<DiagnosticInfo> Diagnostics { get; }
+    }
+
+    /// <summary>
+    /// Parses one agent file: frontmatter, YAML, known fields, tools, body and its ```json
+    /// protocol messages. Pure and total: the same text always gives the same result, and no
+    /// input makes it throw.
+    /// </summary>
+    internal static class AgentFileParser
+    {
+        /// <summary>Files larger than this are not parsed (AGEN021).</summary>
+        public const int MaxFileLength = 8 * 1024 * 1024;
+
+        /// <summary>More ```json blocks than this in one body are not read (AGEN021).</summary>
+        public const int MaxJsonBlocks = 1_000;
+
+        public static AgentParseResult Parse(string path, string text, IReadOnlyCollection<string>? extraKnownTools = null)
+        {
+            try
+            {
+                return new Session(path, text, extraKnownTools).Run();
+            }
+            catch (Exception ex)
+            {
+                // The parser is written not to throw; this guard keeps a bug from breaking a build.
+                var diagnostics = new List<DiagnosticInfo>
+                {
+                    new(Descriptors.InternalError, new SourceSpan(0, 0), new[] { ex.GetType().Name + ": " + ex.Message }),
+                };
+                return new AgentParseResult(null, null, default, new List<MessageModel>(), diagnostics);
+            }
+        }
+
+        /// <summary>CRLF and CR become LF, so output does not depend on the editor's line endings.</summary>
+        public static string NormalizeNewlines(string s)
+        {
+            if (s.IndexOf('\r') < 0)
+            {
+                return s;
+            }
+
+            return s.Replace("\r\n", "\n").Replace('\r', '\n');
+        }
+
+        private sealed class Session
+        {
+            private readonly string _path;
+            private readonly string _text;
+            private readonly IReadOnlyCollection<string>? _extraTools;
+            private readonly List<DiagnosticInfo> _diagnostics = new();
+            private readonly List<KeyValue> _metadata = new();
+            private readonly List<MessageModel> _messages = new();
+
+            public Session(string path, string text, IReadOnlyCollection<string>? extraTools)
+            {
+                _path = path;
+                _text = text ?? string.Empty;
+                _extraTools = extraTools;
+            }
+
+            private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] args)
+                => _diagnostics.Add(new DiagnosticInfo(descriptor, span, args));
+
+            private AgentParseResult Fail(string? name = null, SourceSpan nameSpan = default)
+                => new(null, name, nameSpan, _messages, _diagnostics);
+
+            public AgentParseResult Run()
+            {
+                string text = _text;
+                if (text.Length > MaxFileLength)
+                {
+                    Report(Descriptors.LimitExceeded, new SourceSpan(0, 0), $"The file is {text.Length:N0} characters long; AgentGen reads agent files up to {MaxFileLength:N0} characters");
+                    return Fail();
+                }
+
+                int pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+
+                // 1. Frontmatter: '---' on line 1, closed by a later '---' line.
+                int firstLineEnd = LineEnd(text, pos);
+                if (!IsDelimiter(text, pos, firstLineEnd))
+                {
+                    ReportMissingFrontmatter(pos, firstLineEnd);
+                    return Fail();
+                }
+
+                int yamlStart = NextLine(text, firstLineEnd);
+                int closeStart = -1;
+                int lineStart = yamlStart;
+                while (lineStart < text.Length)
+                {
+                    int lineEnd = LineEnd(text, lineStart);
+                    if (IsDelimiter(text, lineStart, lineEnd))
+                    {
+                        closeStart = lineStart;
+                        break;
+                    }
+
+                    lineStart = NextLine(text, lineEnd);
+                }
+
+                if (closeStart < 0)
+                {
+                    Report(Descriptors.NoFrontmatter, SourceSpan.FromBounds(pos, firstLineEnd), "The frontmatter opened on line 1 is never closed: add a line '---' after the last field");
+                    return Fail();
+                }
+
+                int bodyStart = NextLine(text, LineEnd(text, closeStart));
+                int yamlEnd = closeStart;
+
+                // 2. YAML.
+                if (!YamlTree.TryRead(text, yamlStart, yamlEnd, out YNode? root, out YamlError yamlError))
+                {
+                    ReportYamlError(yamlError, yamlEnd);
+                    return Fail();
+                }
+
+                if (root is null || root.IsNull)
+                {
+                    Report(Descriptors.MissingRequiredField, SourceSpan.FromBounds(pos, firstLineEnd), "The frontmatter is empty: 'name' and 'description' are required");
+                    return Fail();
+                }
+
+                if (root.Kind != YKind.Mapping)
+                {
+                    Report(Descriptors.InvalidYaml, SourceSpan.FromBounds(root.Start, Math.Max(root.Start + 1, LineEnd(text, root.Start))), "the frontmatter must be a mapping of 'field: value' lines");
+                    return Fail();
+                }
+
+                // 3. Fields.
+                var fields = new Dictionary<string, KeyValuePair<YNode, YNode>>(StringComparer.Ordinal);
+                foreach (KeyValuePair<YNode, YNode> entry in root.Entries)
+                {
+                    YNode key = entry.Key;
+                    if (key.Kind != YKind.Scalar)
+                    {
+                        Report(Descriptors.InvalidYaml, Span(key), "a field name must be a plain string");
+                        continue;
+                    }
+
+                    if (fields.ContainsKey(key.Value))
+                    {
+                        Report(Descriptors.InvalidYaml, Span(key), $"the field '{key.Value}' appears more than once");
+                        continue;
+                    }
+
+                    fields.Add(key.Value, entry);
+                }
+
+                string? name = ReadName(fields, pos, firstLineEnd, out SourceSpan nameSpan);
+                string? description = ReadDescription(fields, pos, firstLineEnd);
+                ToolList? tools = ReadTools(fields, "tools");
+                ToolList? disallowed = ReadTools(fields, "disallowedTools");
+                CheckToolOverlap(tools, disallowed);
+                string? model = ReadModel(fields);
+                AgentOptionalFields optional = ReadOptional(fields);
+                ReadUnknownFields(root);
+
+                // 4. Body and its messages.
+                ReadMessages(bodyStart);
+                string instructions = NormalizeNewlines(text.Substring(Math.Min(bodyStart, text.Length)));
+
+                foreach (DiagnosticInfo d in _diagnostics)
+                {
+                    if (d.IsError)
+                    {
+                        return Fail(name, nameSpan);
+                    }
+                }
+
+                if (name is null || description is null)
+                {
+                    return Fail(name, nameSpan);
+                }
+
+                var agent = new AgentFileModel(
+                    _path,
+                    name,
+                    nameSpan,
+                    description,
+                    model,
+                    instructions,
+                    tools is null,
+                    (tools?.Names ?? new List<string>()).ToEquatableArray(),
+                    (disallowed?.Names ?? new List<string>()).ToEquatableArray(),
+                    _metadata.ToEquatableArray(),
+                    optional,
+                    _messages.ToEquatableArray());
+                return new AgentParseResult(agent, name, nameSpan, _messages, _diagnostics);
+            }
+
+            private void ReportMissingFrontmatter(int pos, int firstLineEnd)
+            {
+                // Say where a late '---' is, if there is one: indented, or after blank lines.
+                int lineStart = pos;
+                int lineNumber = 1;
+                while (lineStart < _text.Length && lineNumber <= 50)
+                {
+                    int lineEnd = LineEnd(_text, lineStart);
+                    string trimmed = _text.Substring(lineStart, lineEnd - lineStart).Trim();
+                    if (trimmed == "---")
+                    {
+                        string where = lineNumber == 1 ? "is indented" : $"is on line {lineNumber}";
+                        Report(Descriptors.NoFrontmatter, SourceSpan.FromBounds(lineStart, lineEnd), $"The frontmatter's opening '---' {where}; it must be the very first line of the file, with nothing before it (Claude Code ignores this file)");
+                        return;
+                    }
+
+                    if (trimmed.Length != 0)
+                    {
+                        break;
+                    }
+
+                    lineStart = NextLine(_text, lineEnd);
+                    lineNumber++;
+                }
+
+                Report(Descriptors.NoFrontmatter, SourceSpan.FromBounds(pos, firstLineEnd), "The file has no frontmatter: line 1 must be '---', followed by the YAML fields and a closing '---' (Claude Code ignores this file)");
+            }
+
+            private void ReportYamlError(YamlError error, int yamlEnd)
+            {
+                int start = Math.Min(error.Offset, _text.Length);
+                int end = Math.Min(Math.Max(start + error.Length, start), Math.Max(start, yamlEnd));
+                var span = SourceSpan.FromBounds(start, end);
+                if (error.IsLimit)
+                {
+                    Report(Descriptors.LimitExceeded, span, "The " + error.Message.Substring(4) + "; AgentGen stops reading it there");
+                    return;
+                }
+
+                Dictionary<string, string?>? props = null;
+                if (error.UnquotedColon && TryFindQuotableValue(start, out int valueStart, out int valueEnd))
+                {
+                    props = new Dictionary<string, string?>
+                    {
+                        ["ValueStart"] = valueStart.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["ValueLength"] = (valueEnd - valueStart).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    };
+                }
+
+                _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, span, new[] { error.Message }, props));
+            }
+
+            /// <summary>For <c>key: plain value with: colon</c> on one line, the span of the value.</summary>
+            private bool TryFindQuotableValue(int errorOffset, out int valueStart, out int valueEnd)
+            {
+                valueStart = valueEnd = 0;
+                int lineStart = LineStart(_text, errorOffset);
+                int lineEnd = LineEnd(_text, errorOffset);
+                int i = lineStart;
+                while (i < lineEnd && (_text[i] == ' ' || _text[i] == '\t'))
+                {
+                    i++;
+                }
+
+                int keyStart = i;
+                while (i < lineEnd && (char.IsLetterOrDigit(_text[i]) || _text[i] == '_' || _text[i] == '-'))
+                {
+                    i++;
+                }
+
+                if (i == keyStart || i >= lineEnd || _text[i] != ':' || i + 1 >= lineEnd || (_text[i + 1] != ' ' && _text[i + 1] != '\t'))
+                {
+                    return false;
+                }
+
+                i++;
+                while (i < lineEnd && (_text[i] == ' ' || _text[i] == '\t'))
+                {
+                    i++;
+                }
+
+                int end = lineEnd;
+                while (end > i && (_text[end - 1] == ' ' || _text[end - 1] == '\t'))
+                {
+                    end--;
+                }
+
+                if (i >= end || errorOffset < i || "\"'|>[{&*!#".IndexOf(_text[i]) >= 0)
+                {
+                    return false;
+                }
+
+                // The next line must not continue the scalar (a multi-line plain value is not a one-line fix).
+                int next = NextLine(_text, lineEnd);
+                if (next < _text.Length && next > lineEnd && (_text[next] == ' ' || _text[next] == '\t'))
+                {
+                    int nextEnd = LineEnd(_text, next);
+                    if (_text.Substring(next, nextEnd - next).Trim().Length > 0)
+                    {
+                        return false;
+                    }
+                }
+
+                valueStart = i;
+                valueEnd = end;
+                return true;
+            }
+
+            private SourceSpan Span(YNode node)
+            {
+                int end = node.End;
+                if (node.Kind == YKind.Scalar || node.Kind == YKind.Alias)
+                {
+                    return SourceSpan.FromBounds(node.Start, Math.Max(node.Start, end));
+                }
+
+                // Block collections end where the next token starts: trim trailing whitespace.
+                while (end > node.Start && char.IsWhiteSpace(_text[end - 1]))
+                {
+                    end--;
+                }
+
+                return SourceSpan.FromBounds(node.Start, end);
+            }
+
+            private string? ReadName(Dictionary<string, KeyValuePair<YNode, YNode>> fields, int pos, int firstLineEnd, out SourceSpan span)
+            {
+                span = SourceSpan.FromBounds(pos, firstLineEnd);
+                if (!fields.TryGetValue("name", out KeyValuePair<YNode, YNode> entry))
+                {
+                    Report(Descriptors.MissingRequiredField, span, "The frontmatter has no 'name': Claude Code skips an agent without one");
+                    return null;
+                }
+
+                YNode value = entry.Value;
+                span = value.IsNull && value.End == value.Start ? Span(entry.Key) : Span(value);
+                if (value.Kind != YKind.Scalar || value.IsNull || value.Value.Trim().Length == 0)
+                {
+                    Report(Descriptors.MissingRequiredField, span, value.Kind == YKind.Scalar ? "'name' is empty: Claude Code skips an agent without a name" : "'name' must be a string");
+                    return null;
+                }
+
+                string name = value.Value;
+                if (name.IndexOf(':') >= 0)
+                {
+                    Report(Descriptors.InvalidName, span, name, "contains ':'");
+                    return name;
+                }
+
+                if (name.StartsWith("-", StringComparison.Ordinal))
+                {
+                    Report(Descriptors.InvalidName, span, name, "starts with '-'");
+                    return name;
+                }
+
+                if (!IsKebab(name))
+                {
+                    string kebab = ToKebab(name);
+                    Report(Descriptors.NameNotKebabCase, span, name, kebab.Length > 0 && kebab != name ? $" ('{kebab}')" : string.Empty);
+                }
+
+                return name;
+            }
+
+            private string? ReadDescription(Dictionary<string, KeyValuePair<YNode, YNode>> fields, int pos, int firstLineEnd)
+            {
+                if (!fields.TryGetValue("description", out KeyValuePair<YNode, YNode> entry))
+                {
+                    Report(Descriptors.MissingRequiredField, SourceSpan.FromBounds(pos, firstLineEnd), "The frontmatter has no 'description': Claude Code needs it to decide when to use the agent");
+                    return null;
+                }
+
+                YNode value = entry.Value;
+                if (value.Kind != YKind.Scalar || value.IsNull || value.Value.Trim().Length == 0)
+                {
+                    var span = value.IsNull && value.End == value.Start ? Span(entry.Key) : Span(value);
+                    Report(Descriptors.MissingRequiredField, span, value.Kind == YKind.Scalar ? "'description' is empty" : "'description' must be a string");
+                    return null;
+                }
+
+                return NormalizeNewlines(value.Value);
+            }
+
+            private sealed class ToolList
+            {
+                public List<string> Names { get; } = new();
+
+                public List<SourceSpan> Spans { get; } = new();
+
+                public SourceSpan FieldSpan { get; set; }
+            }
+
+            private ToolList? ReadTools(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
+            {
+                if (!fields.TryGetValue(field, out KeyValuePair<YNode, YNode> entry))
+                {
+                    return null;
+                }
+
+                var list = new ToolList();
+                YNode value = entry.Value;
+                list.FieldSpan = value.IsNull && value.End == value.Start ? Span(entry.Key) : Span(value);
+                var raw = new List<KeyValuePair<string, SourceSpan>>();
+                if (value.Kind == YKind.Scalar)
+                {
+                    if (!value.IsNull)
+                    {
+                        SplitCommaScalar(value, raw);
+                    }
+                }
+                else if (value.Kind == YKind.Sequence)
+                {
+                    foreach (YNode item in value.Items)
+                    {
+                        if (item.Kind == YKind.Scalar && !item.IsNull)
+                        {
+                            // A list item may itself hold "A, B" (seen in the wild): split it too.
+                            SplitCommaScalar(item, raw);
+                        }
+                        else
+                        {
+                            Report(Descriptors.InvalidFieldValue, Span(item), $"Each entry of '{field}' must be a tool name");
+                        }
+                    }
+                }
+                else
+                {
+                    Report(Descriptors.InvalidFieldValue, Span(value), $"'{field}' must be a comma-separated string or a list of tool names");
+                    return field == "tools" ? list : null;
+                }
+
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (KeyValuePair<string, SourceSpan> item in raw)
+                {
+                    string entryText = item.Key;
+                    string toolName = AgentToolRules.StripSpecifier(entryText);
+                    if (toolName.Length == 0)
+                    {
+                        Report(Descriptors.InvalidFieldValue, item.Value, $"'{entryText}' in '{field}' names no tool");
+                        continue;
+                    }
+
+                    if (entryText.IndexOf('(') >= 0)
+                    {
+                        Report(Descriptors.ToolSpecifierIgnored, item.Value, entryText, field == "tools" ? "'tools'" : "'disallowedTools'", toolName, field == "tools" ? "granted" : "removed");
+                    }
+
+                    CheckToolName(toolName, item.Value);
+                    if (!seen.Add(AgentToolRules.Canonicalize(toolName)))
+                    {
+                        Report(Descriptors.DuplicateTool, item.Value, toolName, $"'{field}'");
+                        continue;
+                    }
+
+                    list.Names.Add(toolName);
+                    list.Spans.Add(item.Value);
+                }
+
+                if (field == "tools" && list.Names.Count == 0 && raw.Count == 0)
+                {
+                    Report(Descriptors.EmptyTools, list.FieldSpan);
+                }
+
+                return list;
+            }
+
+            /// <summary>Splits a scalar on commas, with the source span of each entry when the scalar maps 1:1 to its text.</summary>
+            private void SplitCommaScalar(YNode scalar, List<KeyValuePair<string, SourceSpan>> into)
+            {
+                string value = scalar.Value;
+                int contentStart = scalar.Start;
+                if (scalar.Style == ScalarStyle.SingleQuoted || scalar.Style == ScalarStyle.DoubleQuoted)
+                {
+                    contentStart++;
+                }
+
+                bool exact = scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted
+                    && contentStart + value.Length <= _text.Length
+                    && string.CompareOrdinal(_text, contentStart, value, 0, value.Length) == 0;
+
+                int depth = 0;
+                int partStart = 0;
+                for (int i = 0; i <= value.Length; i++)
+                {
+                    char c = i < value.Length ? value[i] : ',';
+                    if (c == '(')
+                    {
+                        depth++;
+                    }
+                    else if (c == ')' && depth > 0)
+                    {
+                        depth--;
+                    }
+                    else if (c == ',' && depth == 0)
+                    {
+                        int s = partStart;
+                        int e = i;
+                        while (s < e && char.IsWhiteSpace(value[s]))
+                        {
+                            s++;
+                        }
+
+                        while (e > s && char.IsWhiteSpace(value[e - 1]))
+                        {
+                            e--;
+                        }
+
+                        if (e > s)
+                        {
+                            SourceSpan span = exact ? SourceSpan.FromBounds(contentStart + s, contentStart + e) : Span(scalar);
+                            into.Add(new KeyValuePair<string, SourceSpan>(value.Substring(s, e - s), span));
+                        }
+
+                        partStart = i + 1;
+                    }
+                }
+            }
+
+            private void CheckToolName(string toolName, SourceSpan span)
+            {
+                if (ToolCatalog.IsBuiltIn(toolName) || ToolCatalog.IsMcp(toolName) || IsExtraKnown(toolName))
+                {
+                    return;
+                }
+
+                if (ToolCatalog.IsLegacy(toolName, out string replacement))
+                {
+                    _diagnostics.Add(new DiagnosticInfo(Descriptors.LegacyTool, span, new[] { toolName, replacement }, SuggestionProps(replacement)));
+                    return;
+                }
+
+                string? suggestion = Suggestions.Closest(toolName, KnownToolNames());
+                _diagnostics.Add(new DiagnosticInfo(
+                    Descriptors.UnknownTool,
+                    span,
+                    new[] { toolName, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?" },
+                    suggestion is null ? null : SuggestionProps(suggestion)));
+            }
+
+            private static Dictionary<string, string?> SuggestionProps(string replacement) => new() { ["Replacement"] = replacement };
+
+            private bool IsExtraKnown(string toolName)
+            {
+                if (_extraTools is null)
+                {
+                    return false;
+                }
+
+                foreach (string t in _extraTools)
+                {
+                    if (string.Equals(t, toolName, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private IEnumerable<string> KnownToolNames()
+            {
+                foreach (string t in ToolCatalog.BuiltIns)
+                {
+                    yield return t;
+                }
+
+                if (_extraTools is not null)
+                {
+                    foreach (string t in _extraTools)
+                    {
+                        yield return t;
+                    }
+                }
+            }
+
+            private void CheckToolOverlap(ToolList? tools, ToolList? disallowed)
+            {
+                if (tools is null || disallowed is null)
+                {
+                    return;
+                }
+
+                for (int i = 0; i < tools.Names.Count; i++)
+                {
+                    foreach (string d in disallowed.Names)
+                    {
+                        if (string.Equals(AgentToolRules.Canonicalize(d), AgentToolRules.Canonicalize(tools.Names[i]), StringComparison.Ordinal))
+                        {
+                            Report(Descriptors.ToolAllowedAndDisallowed, tools.Spans[i], tools.Names[i]);
+                            break;
+                        }
+                    }
+                }
+            }
+
+            private string? ReadModel(Dictionary<string, KeyValuePair<YNode, YNode>> fields)
+            {
+                if (!fields.TryGetValue("model", out KeyValuePair<YNode, YNode> entry))
+                {
+                    return null;
+                }
+
+                YNode value = entry.Value;
+                if (value.Kind != YKind.Scalar || value.IsNull)
+                {
+                    Report(Descriptors.InvalidFieldValue, value.IsNull && value.End == value.Start ? Span(entry.Key) : Span(value), "'model' must be a model alias (sonnet, opus, haiku, fable, inherit) or a full model id");
+                    return null;
+                }
+
+                string model = value.Value;
+                if (!ModelCatalog.IsKnown(model))
+                {
+                    var candidates = new List<string>(ModelCatalog.Aliases);
+                    candidates.AddRange(ModelCatalog.ExampleIds);
+                    string? suggestion = Suggestions.Closest(model, candidates);
+                    Report(Descriptors.UnknownModel, Span(value), model, suggestion is null ? "; use sonnet, opus, haiku, fable, inherit or a full model id such as claude-sonnet-4-20250514" : $"; did you mean '{suggestion}'?");
+                }
+
+                return model;
+            }
+
+            private AgentOptionalFields ReadOptional(Dictionary<string, KeyValuePair<YNode, YNode>> fields)
+            {
+                return new AgentOptionalFields(
+                    Color: ReadChoice(fields, "color"),
+                    PermissionMode: ReadChoice(fields, "permissionMode"),
+                    MaxTurns: ReadInt(fields, "maxTurns"),
+                    Skills: ReadStringList(fields, "skills"),
+                    McpServers: ReadServers(fields),
+                    Hooks: ReadMap(fields, "hooks"),
+                    Memory: ReadChoice(fields, "memory"),
+                    Background: ReadBool(fields, "background"),
+                    OmitClaudeMd: ReadBool(fields, "omitClaudeMd"),
+                    Effort: ReadChoice(fields, "effort"),
+                    Isolation: ReadChoice(fields, "isolation"),
+                    InitialPrompt: ReadText(fields, "initialPrompt"),
+                    Experimental: ReadMap(fields, "experimental"));
+            }
+
+            private string? ReadChoice(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
+            {
+                if (!fields.TryGetValue(field, out KeyValuePair<YNode, YNode> entry) || entry.Value.IsNull)
+                {
+                    return null;
+                }
+
+                FieldCatalog.TryGet(field, out FieldInfo info);
+                YNode value = entry.Value;
+                if (value.Kind == YKind.Scalar)
+                {
+                    foreach (string choice in info.Choices)
+                    {
+                        if (string.Equals(choice, value.Value, StringComparison.Ordinal))
+                        {
+                            return choice;
+                        }
+                    }
+
+                    string? suggestion = Suggestions.Closest(value.Value, info.Choices);
+                    Report(Descriptors.InvalidFieldValue, Span(value), $"'{field}' is '{value.Value}'; allowed values: {string.Join(", ", info.Choices)}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+                    return null;
+                }
+
+                Report(Descriptors.InvalidFieldValue, Span(value), $"'{field}' must be one of: {string.Join(", ", info.Choices)}");
+                return null;
+            }
+
+            private int? ReadInt(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
+            {
+                if (!fields.TryGetValue(field, out KeyValuePair<YNode, YNode> entry) || entry.Value.IsNull)
+                {
+                    return null;
+                }
+
+                YNode value = entry.Value;
+                if (value.Kind == YKind.Scalar && value.Style == ScalarStyle.Plain
+                    && int.TryParse(value.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0)
+                {
+                    return n;
+                }
+
+                Report(Descriptors.InvalidFieldValue, Span(value), $"'{field}' must be a positive whole number, not '{Clip(SpanText(value))}'");
+                return null;
+            }
+
+            private bool? ReadBool(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
+            {
+                if (!fields.TryGetValue(field, out KeyValuePair<YNode, YNode> entry) || entry.Value.IsNull)
+                {
+                    return null;
+                }
+
+                YNode value = entry.Value;
+                if (value.Kind == YKind.Scalar && value.Style == ScalarStyle.Plain)
+                {
+                    switch (value.Value)
+                    {
+                        case "true":
+                        case "True":
+                        case "TRUE":
+                            return true;
+                        case "false":
+                        case "False":
+                        case "FALSE":
+                            return false;
+                    }
+                }
+
+                Report(Descriptors.InvalidFieldValue, Span(value), $"'{field}' must be true or false, not '{Clip(SpanText(value))}'");
+                return null;
+            }
+
+            private string? ReadText(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
+            {
+                if (!fields.TryGetValue(field, out KeyValuePair<YNode, YNode> entry) || entry.Value.IsNull)
+                {
+                    return null;
+                }
+
+                if (entry.Value.Kind == YKind.Scalar)
+                {
+                    return NormalizeNewlines(entry.Value.Value);
+                }
+
+                Report(Descriptors.InvalidFieldValue, Span(entry.Value), $"'{field}' must be text");
+                return null;
+            }
+
+            private EquatableArray<string>? ReadStringList(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
+            {
+                if (!fields.TryGetValue(field, out KeyValuePair<YNode, YNode> entry) || entry.Value.IsNull)
+                {
+                    return null;
+                }
+
+                YNode value = entry.Value;
+                var items = new List<string>();
+                if (value.Kind == YKind.Scalar)
+                {
+                    var raw = new List<KeyValuePair<string, SourceSpan>>();
+                    SplitCommaScalar(value, raw);
+                    foreach (KeyValuePair<string, SourceSpan> r in raw)
+                    {
+                        items.Add(r.Key);
+                    }
+
+                    return items.ToEquatableArray();
+                }
+
+                if (value.Kind == YKind.Sequence)
+                {
+                    foreach (YNode item in value.Items)
+                    {
+                        if (item.Kind == YKind.Scalar && !item.IsNull)
+                        {
+                            items.Add(item.Value);
+                        }
+                        else
+                        {
+                            Report(Descriptors.InvalidFieldValue, Span(item), $"Each entry of '{field}' must be a name");
+                        }
+                    }
+
+                    return items.ToEquatableArray();
+                }
+
+                Report(Descriptors.InvalidFieldValue, Span(value), $"'{field}' must be a list of names");
+                return null;
+            }
+
+            private EquatableArray<string>? ReadServers(Dictionary<string, KeyValuePair<YNode, YNode>> fields)
+            {
+                if (!fields.TryGetValue("mcpServers", out KeyValuePair<YNode, YNode> entry) || entry.Value.IsNull)
+                {
+                    return null;
+                }
+
+                YNode value = entry.Value;
+                var names = new List<string>();
+                if (value.Kind == YKind.Sequence)
+                {
+                    foreach (YNode item in value.Items)
+                    {
+                        if (item.Kind == YKind.Scalar && !item.IsNull)
+                        {
+                            names.Add(item.Value);
+                        }
+                        else if (item.Kind == YKind.Mapping && item.Entries.Count > 0 && item.Entries[0].Key.Kind == YKind.Scalar)
+                        {
+                            foreach (KeyValuePair<YNode, YNode> server in item.Entries)
+                            {
+                                names.Add(server.Key.Value);
+                            }
+                        }
+                        else
+                        {
+                            Report(Descriptors.InvalidFieldValue, Span(item), "Each entry of 'mcpServers' must be a server name or a '{name: config}' map");
+                        }
+                    }
+
+                    return names.ToEquatableArray();
+                }
+
+                if (value.Kind == YKind.Mapping)
+                {
+                    foreach (KeyValuePair<YNode, YNode> server in value.Entries)
+                    {
+                        names.Add(server.Key.Value);
+                    }
+
+                    return names.ToEquatableArray();
+                }
+
+                Report(Descriptors.InvalidFieldValue, Span(value), "'mcpServers' must be a list of server names or '{name: config}' maps");
+                return null;
+            }
+
+            private string? ReadMap(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
+            {
+                if (!fields.TryGetValue(field, out KeyValuePair<YNode, YNode> entry) || entry.Value.IsNull)
+                {
+                    return null;
+                }
+
+                if (entry.Value.Kind == YKind.Mapping)
+                {
+                    return SpanText(entry.Value);
+                }
+
+                Report(Descriptors.InvalidFieldValue, Span(entry.Value), $"'{field}' must be a map");
+                return null;
+            }
+
+            private void ReadUnknownFields(YNode root)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (KeyValuePair<YNode, YNode> entry in root.Entries)
+                {
+                    YNode key = entry.Key;
+                    if (key.Kind != YKind.Scalar || FieldCatalog.TryGet(key.Value, out _) || !seen.Add(key.Value))
+                    {
+                        continue;
+                    }
+
+                    string? suggestion = FieldCatalog.SuggestFor(key.Value);
+                    if (suggestion is not null)
+                    {
+                        _diagnostics.Add(new DiagnosticInfo(Descriptors.MisspelledField, Span(key), new[] { key.Value, suggestion }, SuggestionProps(suggestion)));
+                    }
+                    else
+                    {
+                        Report(Descriptors.UnknownField, Span(key), key.Value);
+                    }
+
+                    YNode value = entry.Value;
+                    string text = value.Kind == YKind.Scalar ? (value.IsNull ? string.Empty : value.Value) : SpanText(value);
+                    _metadata.Add(new KeyValue(key.Value, NormalizeNewlines(text)));
+                }
+            }
+
+            private string SpanText(YNode node)
+            {
+                SourceSpan span = Span(node);
+                return NormalizeNewlines(_text.Substring(span.Start, span.Length));
+            }
+
+            private static string Clip(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "...";
+
+            private void ReadMessages(int bodyStart)
+            {
+                if (bodyStart >= _text.Length)
+                {
+                    return;
+                }
+
+                List<FencedBlock> blocks = MarkdownFences.Scan(_text, bodyStart, _text.Length);
+                int jsonBlocks = 0;
+                foreach (FencedBlock block in blocks)
+                {
+                    if (!string.Equals(block.Info, "json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    if (++jsonBlocks > MaxJsonBlocks)
+                    {
+                        Report(Descriptors.LimitExceeded, SourceSpan.FromBounds(block.FenceStart, LineEnd(_text, block.FenceStart)), $"The body has more than {MaxJsonBlocks:N0} ```json blocks; AgentGen reads the first {MaxJsonBlocks:N0}");
+                        return;
+                    }
+
+                    MessageReader.Read(_text, block, _path, _messages, _diagnostics);
+                }
+            }
+        }
+
+        private static bool IsKebab(string name)
+        {
+            foreach (char c in name)
+            {
+                if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string ToKebab(string name)
+        {
+            var sb = new StringBuilder();
+            char prev = '\0';
+            foreach (char c in name)
+            {
+                if (c is >= 'A' and <= 'Z')
+                {
+                    if (sb.Length > 0 && prev is >= 'a' and <= 'z' or >= '0' and <= '9')
+                    {
+                        sb.Append('-');
+                    }
+
+                    sb.Append((char)(c + 32));
+                }
+                else if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+                {
+                    sb.Append(c);
+                }
+                else if (sb.Length > 0 && sb[sb.Length - 1] != '-')
+                {
+                    sb.Append('-');
+                }
+
+                prev = c;
+            }
+
+            return sb.ToString().Trim('-');
+        }
+
+        internal static int LineEnd(string text, int pos)
+        {
+            int i = pos;
+            while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        internal static int LineStart(string text, int pos)
+        {
+            int i = Math.Min(pos, text.Length);
+            while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
+            {
+                i--;
+            }
+
+            return i;
+        }
+
+        internal static int NextLine(string text, int lineEnd)
+        {
+            if (lineEnd >= text.Length)
+            {
+                return text.Length;
+            }
+
+            return text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+        }
+
+        private static bool IsDelimiter(string text, int start, int end)
+        {
+            if (end - start < 3 || string.CompareOrdinal(text, start, "---", 0, 3) != 0)
+            {
+                return false;
+            }
+
+            for (int i = start + 3; i < end; i++)
+            {
+                if (text[i] != ' ' && text[i] != '\t')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
