@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 using System.Threading;
 using AgentGen.Common;
 using AgentGen.Emit;
@@ -17,6 +18,17 @@ namespace AgentGen.Generator
     /// the AgentTool enum, the AgentCatalog and protocol message records. Diagnostics are the
     /// analyzers' job: the generator only skips what it cannot emit.
     /// </summary>
+    /// <remarks>
+    /// Incremental by construction (docs/performance.md): each file is read and parsed on its own
+    /// (<see cref="TrackingNames.Sources"/>, <see cref="TrackingNames.Parse"/>), so an edit re-parses
+    /// only the edited file. The collected set of files feeds the project-wide outputs (AgentTool,
+    /// AgentCatalog) and two small views compared by value: <see cref="AgentView"/> (which files win,
+    /// the AgentTool member of each tool, the options) and <see cref="MessageView"/> (the merged
+    /// record specs and the file that emits each). Agent classes and message records are emitted per
+    /// file, from that file's parse result and the view, never by position in a collected list: an
+    /// edit, addition or removal of one file re-emits that file's outputs only, and the others stay
+    /// cached even when a view changes, because their specs compare equal.
+    /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed class AgentGenerator : IIncrementalGenerator
     {
@@ -26,6 +38,7 @@ namespace AgentGen.Generator
                 .Select(static (provider, _) => OptionsReader.Read(provider.GlobalOptions))
                 .WithTrackingName(TrackingNames.Options);
 
+            // Only what is needed from the compilation: a bool, which compares equal across edits.
             IncrementalValueProvider<bool> jsonAttributes = context.CompilationProvider
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute") is not null)
                 .WithTrackingName(TrackingNames.JsonAvailable);
@@ -36,49 +49,56 @@ namespace AgentGen.Generator
                 .Select(static (pair, ct) => AgentSource.Read(pair.Left, ct))
                 .WithTrackingName(TrackingNames.Sources);
 
-            IncrementalValuesProvider<AgentFileModel> models = sources
+            IncrementalValuesProvider<ParsedAgentFile> files = sources
                 .Combine(options.Select(static (o, _) => o.KnownTools).WithTrackingName(TrackingNames.KnownTools))
-                .Select(static (pair, _) => AgentFileParser.Parse(pair.Left.Path, pair.Left.Text, pair.Right).Model)
-                .WithTrackingName(TrackingNames.Parse)
-                .Where(static model => model is not null)
-                .Select(static (model, _) => model!)
-                .WithTrackingName(TrackingNames.Models);
+                .Select(static (pair, _) => ParsedAgentFile.Parse(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Parse);
 
-            IncrementalValueProvider<ProjectSpec> project = models
+            IncrementalValueProvider<ProjectOutputs> project = files
                 .Collect()
                 .Combine(options)
                 .Combine(jsonAttributes)
-                .Select(static (input, _) => BuildProject(input.Left.Left, input.Left.Right, input.Right))
+                .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.Project);
 
+            IncrementalValuesProvider<AgentSpec> agents = files
+                .Combine(project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView))
+                .Select(static (pair, _) => pair.Right.SpecFor(pair.Left))
+                .WithTrackingName(TrackingNames.AgentSpecs)
+                .Where(static spec => spec is not null)!;
+
+            // A request type's records are emitted by the file of its first example (by path), so a
+            // file added or removed elsewhere does not shift and re-emit them.
+            IncrementalValuesProvider<MessageSpec> messages = files
+                .Combine(project.Select(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageView))
+                .SelectMany(static (pair, _) => pair.Right.OwnedBy(pair.Left.Path))
+                .WithTrackingName(TrackingNames.MessageSpecs);
+
+            context.RegisterSourceOutput(agents, static (spc, spec) => EmitAgent(spc, spec));
+            context.RegisterSourceOutput(messages, static (spc, spec) => EmitMessage(spc, spec));
+
+            // Outputs of files listed more than once (rare): emitted once, from the collected side.
             context.RegisterSourceOutput(
-                project.SelectMany(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentSpecs),
-                static (spc, spec) => spc.AddSource(spec.ClassName + ".g.cs", SourceText.From(AgentEmitter.Emit(spec), System.Text.Encoding.UTF8)));
+                project.SelectMany(static (p, _) => p.RepeatedFileAgents).WithTrackingName(TrackingNames.RepeatedFileAgents),
+                static (spc, spec) => EmitAgent(spc, spec));
+            context.RegisterSourceOutput(
+                project.SelectMany(static (p, _) => p.RepeatedFileMessages).WithTrackingName(TrackingNames.RepeatedFileMessages),
+                static (spc, spec) => EmitMessage(spc, spec));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.ToolEnum).WithTrackingName(TrackingNames.ToolEnum),
-                static (spc, spec) => spc.AddSource("AgentTool.g.cs", SourceText.From(ProjectEmitter.EmitTools(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => spc.AddSource("AgentTool.g.cs", SourceText.From(ProjectEmitter.EmitTools(spec), Encoding.UTF8)));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog),
-                static (spc, spec) => spc.AddSource("AgentCatalog.g.cs", SourceText.From(ProjectEmitter.EmitCatalog(spec), System.Text.Encoding.UTF8)));
-
-            context.RegisterSourceOutput(
-                project.SelectMany(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageSpecs),
-                static (spc, spec) => spc.AddSource(spec.Records[0].TypeName + ".g.cs", SourceText.From(ProjectEmitter.EmitMessage(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => spc.AddSource("AgentCatalog.g.cs", SourceText.From(ProjectEmitter.EmitCatalog(spec), Encoding.UTF8)));
         }
 
-        private static ProjectSpec BuildProject(ImmutableArray<AgentFileModel> models, GeneratorOptions options, bool jsonAttributes)
-        {
-            var files = new List<PlanFile>(models.Length);
-            foreach (AgentFileModel m in models)
-            {
-                files.Add(new PlanFile(m.Path, m.Name, m.NameSpan, m));
-            }
+        private static void EmitMessage(SourceProductionContext spc, MessageSpec spec)
+            => spc.AddSource(spec.Records[0].TypeName + ".g.cs", SourceText.From(ProjectEmitter.EmitMessage(spec), Encoding.UTF8));
 
-            ProjectPlan plan = ProjectPlan.Build(files, options.KnownTools);
-            return SpecBuilder.Build(plan, options, jsonAttributes);
-        }
+        private static void EmitAgent(SourceProductionContext spc, AgentSpec spec)
+            => spc.AddSource(spec.ClassName + ".g.cs", SourceText.From(AgentEmitter.Emit(spec), Encoding.UTF8));
     }
 
     /// <summary>Names of the pipeline steps, for incrementality tests (WithTrackingName).</summary>
@@ -89,12 +109,233 @@ namespace AgentGen.Generator
         public const string Sources = nameof(Sources);
         public const string KnownTools = nameof(KnownTools);
         public const string Parse = nameof(Parse);
-        public const string Models = nameof(Models);
         public const string Project = nameof(Project);
+        public const string AgentView = nameof(AgentView);
         public const string AgentSpecs = nameof(AgentSpecs);
+        public const string MessageView = nameof(MessageView);
+        public const string MessageSpecs = nameof(MessageSpecs);
+        public const string RepeatedFileAgents = nameof(RepeatedFileAgents);
+        public const string RepeatedFileMessages = nameof(RepeatedFileMessages);
         public const string ToolEnum = nameof(ToolEnum);
         public const string Catalog = nameof(Catalog);
-        public const string MessageSpecs = nameof(MessageSpecs);
+    }
+
+    /// <summary>
+    /// One agent file after parsing: what the cross-file rules need (path, name) and the model,
+    /// null when the file has errors of its own (the analyzer reports them).
+    /// </summary>
+    internal sealed record ParsedAgentFile(string Path, string? Name, SourceSpan NameSpan, AgentFileModel? Model)
+    {
+        public static ParsedAgentFile Parse(AgentSource source, EquatableArray<string> knownTools)
+        {
+            AgentParseResult result = AgentFileParser.Parse(source.Path, source.Text, knownTools);
+            return new ParsedAgentFile(source.Path, result.Name, result.NameSpan, result.Model);
+        }
+    }
+
+    /// <summary>
+    /// What one agent's class needs from the rest of the project: whether its file won (one agent
+    /// per name and per class name, ProjectPlan's rules), the AgentTool member of each tool name,
+    /// and the options. Compared by value, so edits that change none of it keep every other
+    /// agent's spec cached.
+    /// </summary>
+    internal sealed class AgentView : IEquatable<AgentView>
+    {
+        private Dictionary<string, string>? _memberByTool;
+
+        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<ToolRef> members)
+        {
+            Options = options;
+            WinnerPaths = winnerPaths;
+            Members = members;
+        }
+
+        public GeneratorOptions Options { get; }
+
+        /// <summary>Ordinal-sorted paths of the files whose agent is emitted per file.</summary>
+        public EquatableArray<string> WinnerPaths { get; }
+
+        /// <summary>AgentTool members, by tool name.</summary>
+        public EquatableArray<ToolRef> Members { get; }
+
+        /// <summary>The spec of the file's agent, or null when the file has errors or lost to another file.</summary>
+        public AgentSpec? SpecFor(ParsedAgentFile file)
+            => file.Model is { } model && IsWinner(file.Path) ? SpecBuilder.BuildAgent(model, MemberByTool(), Options) : null;
+
+        private bool IsWinner(string path)
+        {
+            int lo = 0;
+            int hi = WinnerPaths.Count - 1;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                int c = string.CompareOrdinal(WinnerPaths[mid], path);
+                if (c == 0)
+                {
+                    return true;
+                }
+
+                if (c < 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return false;
+        }
+
+        private Dictionary<string, string> MemberByTool()
+        {
+            Dictionary<string, string>? map = _memberByTool;
+            if (map is null)
+            {
+                map = new Dictionary<string, string>(Members.Count, StringComparer.Ordinal);
+                foreach (ToolRef t in Members)
+                {
+                    map[t.Name] = t.Member;
+                }
+
+                map = Interlocked.CompareExchange(ref _memberByTool, map, null) ?? map;
+            }
+
+            return map;
+        }
+
+        public bool Equals(AgentView? other)
+            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && Members.Equals(other.Members)));
+
+        public override bool Equals(object? obj) => Equals(obj as AgentView);
+
+        public override int GetHashCode() => unchecked((((Options.GetHashCode() * 31) + WinnerPaths.GetHashCode()) * 31) + Members.GetHashCode());
+    }
+
+    /// <summary>
+    /// The request types' record specs, each with the file that emits it (the file of its first
+    /// example by path). Compared by value.
+    /// </summary>
+    internal sealed class MessageView : IEquatable<MessageView>
+    {
+        private Dictionary<string, EquatableArray<MessageSpec>>? _byOwner;
+
+        public MessageView(EquatableArray<OwnedMessage> messages) => Messages = messages;
+
+        public EquatableArray<OwnedMessage> Messages { get; }
+
+        public EquatableArray<MessageSpec> OwnedBy(string path)
+        {
+            Dictionary<string, EquatableArray<MessageSpec>>? map = _byOwner;
+            if (map is null)
+            {
+                var lists = new Dictionary<string, List<MessageSpec>>(StringComparer.Ordinal);
+                foreach (OwnedMessage m in Messages)
+                {
+                    if (!lists.TryGetValue(m.OwnerPath, out List<MessageSpec>? list))
+                    {
+                        lists[m.OwnerPath] = list = new List<MessageSpec>();
+                    }
+
+                    list.Add(m.Spec);
+                }
+
+                map = new Dictionary<string, EquatableArray<MessageSpec>>(lists.Count, StringComparer.Ordinal);
+                foreach (KeyValuePair<string, List<MessageSpec>> pair in lists)
+                {
+                    map[pair.Key] = pair.Value.ToEquatableArray();
+                }
+
+                map = Interlocked.CompareExchange(ref _byOwner, map, null) ?? map;
+            }
+
+            return map.TryGetValue(path, out EquatableArray<MessageSpec> specs) ? specs : EquatableArray<MessageSpec>.Empty;
+        }
+
+        public bool Equals(MessageView? other) => other is not null && (ReferenceEquals(this, other) || Messages.Equals(other.Messages));
+
+        public override bool Equals(object? obj) => Equals(obj as MessageView);
+
+        public override int GetHashCode() => Messages.GetHashCode();
+    }
+
+    internal sealed record OwnedMessage(string OwnerPath, MessageSpec Spec);
+
+    /// <summary>
+    /// The project-wide result of one run: the views the per-file steps combine with, the
+    /// project-wide specs, and the outputs of files listed more than once.
+    /// </summary>
+    internal sealed record ProjectOutputs(
+        AgentView Agents,
+        MessageView Messages,
+        ToolEnumSpec ToolEnum,
+        CatalogSpec Catalog,
+        EquatableArray<AgentSpec> RepeatedFileAgents,
+        EquatableArray<MessageSpec> RepeatedFileMessages)
+    {
+        public static ProjectOutputs Build(ImmutableArray<ParsedAgentFile> files, GeneratorOptions options, bool jsonAttributes)
+        {
+            // Like the analyzer: a path listed twice is one file, and every file that declares a
+            // name takes part in the cross-file rules, even when it has errors of its own.
+            var planFiles = new List<PlanFile>(files.Length);
+            var timesListed = new Dictionary<string, int>(files.Length, StringComparer.Ordinal);
+            foreach (ParsedAgentFile f in files)
+            {
+                timesListed.TryGetValue(f.Path, out int n);
+                timesListed[f.Path] = n + 1;
+                if (n == 0)
+                {
+                    planFiles.Add(new PlanFile(f.Path, f.Name, f.NameSpan, f.Model));
+                }
+            }
+
+            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools);
+
+            // Per-file outputs are emitted by their file's entry, unless the file is listed more
+            // than once: then both entries would emit them, so the collected side does, once.
+            var winners = new List<string>(plan.Agents.Count);
+            var repeatedAgents = new List<AgentSpec>();
+            foreach (AgentFileModel agent in plan.Agents)
+            {
+                if (timesListed[agent.Path] == 1)
+                {
+                    winners.Add(agent.Path);
+                }
+                else
+                {
+                    repeatedAgents.Add(SpecBuilder.BuildAgent(agent, plan.MemberByTool, options));
+                }
+            }
+
+            EquatableArray<MessageSpec> specs = SpecBuilder.BuildMessages(plan, options, jsonAttributes);
+            var owned = new List<OwnedMessage>(specs.Count);
+            var repeatedMessages = new List<MessageSpec>();
+            for (int i = 0; i < specs.Count; i++)
+            {
+                string owner = plan.Messages[i].Occurrences[0].Key;
+                if (timesListed[owner] == 1)
+                {
+                    owned.Add(new OwnedMessage(owner, specs[i]));
+                }
+                else
+                {
+                    repeatedMessages.Add(specs[i]);
+                }
+            }
+
+            winners.Sort(StringComparer.Ordinal);
+            var members = new List<ToolRef>(plan.ToolMembers);
+            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+            return new ProjectOutputs(
+                new AgentView(options, winners.ToEquatableArray(), members.ToEquatableArray()),
+                new MessageView(owned.ToEquatableArray()),
+                SpecBuilder.BuildToolEnum(plan, options),
+                SpecBuilder.BuildCatalog(plan, options),
+                repeatedAgents.ToEquatableArray(),
+                repeatedMessages.ToEquatableArray());
+        }
     }
 
     /// <summary>An agent file's path and text: the first equatable model in the pipeline.</summary>

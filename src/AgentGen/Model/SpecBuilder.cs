@@ -11,13 +11,34 @@ namespace AgentGen.Model
         public static ProjectSpec Build(ProjectPlan plan, GeneratorOptions options, bool jsonAttributes)
         {
             var agents = new List<AgentSpec>();
-            var catalog = new List<CatalogEntry>();
             foreach (AgentFileModel agent in plan.Agents)
             {
-                agents.Add(BuildAgent(agent, plan, options));
+                agents.Add(BuildAgent(agent, plan.MemberByTool, options));
+            }
+
+            return new ProjectSpec(
+                agents.ToEquatableArray(),
+                BuildToolEnum(plan, options),
+                BuildCatalog(plan, options),
+                BuildMessages(plan, options, jsonAttributes));
+        }
+
+        public static ToolEnumSpec BuildToolEnum(ProjectPlan plan, GeneratorOptions options)
+            => new(options.Namespace, options.Accessibility, plan.ToolMembers.ToEquatableArray());
+
+        public static CatalogSpec BuildCatalog(ProjectPlan plan, GeneratorOptions options)
+        {
+            var catalog = new List<CatalogEntry>(plan.Agents.Count);
+            foreach (AgentFileModel agent in plan.Agents)
+            {
                 catalog.Add(new CatalogEntry(agent.Name, agent.ClassName, Naming.CatalogPropertyName(agent.ClassName)));
             }
 
+            return new CatalogSpec(options.Namespace, options.Accessibility, catalog.ToEquatableArray());
+        }
+
+        public static EquatableArray<MessageSpec> BuildMessages(ProjectPlan plan, GeneratorOptions options, bool jsonAttributes)
+        {
             var messages = new List<MessageSpec>();
             foreach (MessageGroup group in plan.Messages)
             {
@@ -31,21 +52,22 @@ namespace AgentGen.Model
                 messages.Add(new MessageSpec(options.Namespace, options.Accessibility, jsonAttributes, group.RequestType, sources.ToEquatableArray(), records.ToEquatableArray()));
             }
 
-            return new ProjectSpec(
-                agents.ToEquatableArray(),
-                new ToolEnumSpec(options.Namespace, options.Accessibility, plan.ToolMembers.ToEquatableArray()),
-                new CatalogSpec(options.Namespace, options.Accessibility, catalog.ToEquatableArray()),
-                messages.ToEquatableArray());
+            return messages.ToEquatableArray();
         }
 
-        private static AgentSpec BuildAgent(AgentFileModel agent, ProjectPlan plan, GeneratorOptions options)
+        /// <summary>
+        /// One agent's spec from its own model, the options and the AgentTool member of each tool
+        /// name (<paramref name="memberByTool"/>): nothing else of the project, so the generator can
+        /// build it per file.
+        /// </summary>
+        public static AgentSpec BuildAgent(AgentFileModel agent, IReadOnlyDictionary<string, string> memberByTool, GeneratorOptions options)
         {
             var tools = new List<ToolRef>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (string t in agent.Tools)
             {
                 string name = AgentToolRules.Canonicalize(t);
-                if (plan.MemberByTool.TryGetValue(name, out string? member) && seen.Add(member))
+                if (memberByTool.TryGetValue(name, out string? member) && seen.Add(member))
                 {
                     tools.Add(new ToolRef(name, member));
                 }
@@ -54,7 +76,7 @@ namespace AgentGen.Model
             // The nested Tool enum: what the agent may really use. An agent that inherits every tool
             // gets the catalogue (not other files' tools, so its code does not depend on them).
             var allowed = new List<ToolRef>();
-            IEnumerable<ToolRef> candidates = agent.InheritsAllTools ? CatalogTools(plan, options) : tools;
+            IEnumerable<ToolRef> candidates = agent.InheritsAllTools ? CatalogTools(memberByTool, options) : tools;
             foreach (ToolRef t in candidates)
             {
                 if (AgentToolRules.Allows(agent.InheritsAllTools, agent.Tools, agent.DisallowedTools, t.Name))
@@ -66,11 +88,11 @@ namespace AgentGen.Model
             return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.ProjectDir), tools.ToEquatableArray(), allowed.ToEquatableArray());
         }
 
-        private static IEnumerable<ToolRef> CatalogTools(ProjectPlan plan, GeneratorOptions options)
+        private static IEnumerable<ToolRef> CatalogTools(IReadOnlyDictionary<string, string> memberByTool, GeneratorOptions options)
         {
             foreach (string t in ToolCatalog.BuiltIns)
             {
-                if (plan.MemberByTool.TryGetValue(t, out string? m))
+                if (memberByTool.TryGetValue(t, out string? m))
                 {
                     yield return new ToolRef(t, m);
                 }
@@ -78,7 +100,7 @@ namespace AgentGen.Model
 
             foreach (string t in options.KnownTools)
             {
-                if (plan.MemberByTool.TryGetValue(AgentToolRules.Canonicalize(t), out string? m) && !ToolCatalog.IsBuiltIn(t))
+                if (memberByTool.TryGetValue(AgentToolRules.Canonicalize(t), out string? m) && !ToolCatalog.IsBuiltIn(t))
                 {
                     yield return new ToolRef(AgentToolRules.Canonicalize(t), m);
                 }

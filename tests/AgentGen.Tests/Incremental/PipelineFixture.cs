@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using AgentGen.Generator;
+using AgentGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AgentGen.Tests.Incremental;
+
+/// <summary>
+/// A generator driver with step tracking that has already run once over <see cref="Count"/> agent
+/// files and a few C# files, plus the AdditionalText instances it was given (needed to replace
+/// one). Mirrors <see cref="GeneratorHarness.CreateDriver"/>, which does not hand out its texts.
+/// </summary>
+internal sealed class PipelineFixture
+{
+    public const string UserCode = "namespace TestProject { public static class Ledger { public static int Count => 3; } }";
+
+    private PipelineFixture(GeneratorHarness harness, int count, ImmutableArray<AdditionalText> texts, IEnumerable<string> agentPaths)
+    {
+        Harness = harness;
+        Count = count;
+        Texts = texts.ToList();
+        Compilation = harness.CreateCompilation();
+        Options = new AgentOptionsProvider(agentPaths, harness.Globals);
+        Driver = CSharpGeneratorDriver.Create(
+            new[] { new AgentGenerator().AsSourceGenerator() },
+            texts,
+            GeneratorHarness.ParseOptions,
+            Options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        First = Run();
+    }
+
+    public GeneratorHarness Harness { get; }
+
+    public int Count { get; }
+
+    public List<AdditionalText> Texts { get; }
+
+    public CSharpCompilation Compilation { get; private set; }
+
+    public AgentOptionsProvider Options { get; }
+
+    public GeneratorDriver Driver { get; private set; }
+
+    /// <summary>The result of the first (cold) run.</summary>
+    public GeneratorRunResult First { get; }
+
+    /// <summary>
+    /// <paramref name="count"/> agents and two C# files. <paramref name="spareAgentPaths"/> are marked
+    /// as agent files in the options from the start, so adding them later does not change the options.
+    /// </summary>
+    public static PipelineFixture Create(int count = 20, params string[] spareAgentPaths)
+    {
+        var harness = new GeneratorHarness();
+        for (int i = 0; i < count; i++)
+        {
+            harness.Agent(IncrementalCorpus.FileName(i), IncrementalCorpus.Agent(i, count));
+        }
+
+        harness.Sources.Add(UserCode);
+        harness.Sources.Add("namespace TestProject { internal sealed class Clerk { public string Name { get; set; } = \"\"; } }");
+        ImmutableArray<AdditionalText> texts = harness.AdditionalTexts();
+        return new PipelineFixture(harness, count, texts, harness.Agents.Select(a => a.Path).Concat(spareAgentPaths));
+    }
+
+    public static string AgentPath(string fileName) => GeneratorHarness.ProjectDir + ".claude/agents/" + fileName;
+
+    public AdditionalText Text(string fileName) => Texts.Single(t => t.Path == AgentPath(fileName));
+
+    public GeneratorRunResult Run(CSharpCompilation? compilation = null)
+    {
+        Compilation = compilation ?? Compilation;
+        Driver = Driver.RunGenerators(Compilation);
+        GeneratorRunResult result = Driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        return result;
+    }
+
+    public void Replace(string fileName, string newText)
+    {
+        AdditionalText old = Text(fileName);
+        var replacement = new InMemoryAdditionalText(old.Path, newText);
+        Driver = Driver.ReplaceAdditionalText(old, replacement);
+        Texts[Texts.IndexOf(old)] = replacement;
+    }
+
+    public void Add(string fileName, string text)
+    {
+        var added = new InMemoryAdditionalText(AgentPath(fileName), text);
+        Driver = Driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(added));
+        Texts.Add(added);
+    }
+
+    public void Remove(string fileName)
+    {
+        AdditionalText old = Text(fileName);
+        Driver = Driver.RemoveAdditionalTexts(ImmutableArray.Create(old));
+        Texts.Remove(old);
+    }
+
+    public void UpdateOptions(AgentOptionsProvider options) => Driver = Driver.WithUpdatedAnalyzerConfigOptions(options);
+
+    /// <summary>The generated sources of the last run, by hint name.</summary>
+    public IReadOnlyDictionary<string, string> GeneratedSources()
+        => Driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+}
