@@ -41,6 +41,12 @@ public class EditBenchmarks
     private BenchText _touched = null!;
     private GeneratorDriver _touchDriver = null!;
 
+    // The floor of a run: a generator that only emits as many files, on the same C# edit.
+    private CSharpCompilation _floorCurrent = null!;
+    private SyntaxTree _floorTreeCurrent = null!;
+    private SyntaxTree _floorTreeOther = null!;
+    private GeneratorDriver _floorDriver = null!;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -63,6 +69,13 @@ public class EditBenchmarks
 
         _touched = (BenchText)_texts[EditedAgent];
         _touchDriver = _warm;
+
+        int outputs = _warm.GetRunResult().Results[0].GeneratedSources.Length;
+        _floorCurrent = _compilation;
+        _floorTreeCurrent = _treeCurrent;
+        _floorTreeOther = _treeOther;
+        _floorDriver = CSharpGeneratorDriver.Create(new[] { new SameOutputCountGenerator(_texts, outputs).AsSourceGenerator() }, _texts, Corpus.ParseOptions, _options).RunGenerators(_compilation);
+        Console.WriteLine($"// {outputs} generated files");
     }
 
     private static string UnrelatedFile(int version)
@@ -97,6 +110,21 @@ public class EditBenchmarks
         return _csharpDriver = _csharpDriver.RunGenerators(next);
     }
 
+    /// <summary>
+    /// The same C# edit with a generator that reads nothing and only emits as many files as
+    /// AgentGen does (one or more per agent file): the least a run costs the driver with that
+    /// many outputs (Roslyn re-adds every cached output, checking its hint name against the others).
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("Edit")]
+    public GeneratorDriver UnrelatedCSharpEdit_SameOutputCountFloor()
+    {
+        CSharpCompilation next = _floorCurrent.ReplaceSyntaxTree(_floorTreeCurrent, _floorTreeOther);
+        _floorCurrent = next;
+        (_floorTreeCurrent, _floorTreeOther) = (_floorTreeOther, _floorTreeCurrent);
+        return _floorDriver = _floorDriver.RunGenerators(next);
+    }
+
     [Benchmark]
     [BenchmarkCategory("Edit")]
     public GeneratorDriver EditOneAgent()
@@ -115,5 +143,32 @@ public class EditBenchmarks
         _touchDriver = _touchDriver.ReplaceAdditionalText(_touched, again).RunGenerators(_compilation);
         _touched = again;
         return _touchDriver;
+    }
+
+    /// <summary>Emits <c>outputs</c> tiny files in all, spread over the agent files, one output node per file like AgentGen.</summary>
+    private sealed class SameOutputCountGenerator : IIncrementalGenerator
+    {
+        private readonly Dictionary<string, int> _filesPerPath = new(StringComparer.Ordinal);
+
+        public SameOutputCountGenerator(ImmutableArray<AdditionalText> texts, int outputs)
+        {
+            for (int i = 0; i < texts.Length; i++)
+            {
+                _filesPerPath[texts[i].Path] = (outputs / texts.Length) + (i < outputs % texts.Length ? 1 : 0);
+            }
+        }
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<(string Name, int Count)> files = context.AdditionalTextsProvider
+                .Select((text, _) => (System.IO.Path.GetFileNameWithoutExtension(text.Path), _filesPerPath[text.Path]));
+            context.RegisterSourceOutput(files, static (spc, file) =>
+            {
+                for (int k = 0; k < file.Count; k++)
+                {
+                    spc.AddSource(file.Name.Replace('-', '_') + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs", Microsoft.CodeAnalysis.Text.SourceText.From("// " + file.Name, System.Text.Encoding.UTF8));
+                }
+            });
+        }
     }
 }

@@ -19,16 +19,23 @@ public static class Program
             return;
         }
 
-        if (args.Length > 0 && args[0] == "--loop")
+        if (args.Length > 2 && args[0] == "--loop")
         {
-            // For a profiler: cold generation of 1,000 agents, over and over.
-            var cold = new ColdGenerationBenchmarks { Agents = 1000 };
-            cold.Setup();
-            for (int i = 0; i < int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture); i++)
+            // For a profiler: "--loop Class.Method K" runs the benchmark's setup, then the method K times.
+            string[] parts = args[1].Split('.');
+            Type type = typeof(Program).Assembly.GetTypes().Single(t => t.Name == parts[0]);
+            object instance = Activator.CreateInstance(type)!;
+            type.GetProperty("Agents")?.SetValue(instance, 1000);
+            type.GetMethod("Setup")!.Invoke(instance, null);
+            System.Reflection.MethodInfo method = type.GetMethod(parts[1])!;
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            int count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+            for (int i = 0; i < count; i++)
             {
-                cold.Generator();
+                method.Invoke(instance, null);
             }
 
+            Console.WriteLine($"{args[1]}: {sw.Elapsed.TotalMilliseconds / count:F3} ms per call");
             return;
         }
 

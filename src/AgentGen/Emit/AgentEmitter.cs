@@ -13,7 +13,8 @@ namespace AgentGen.Emit
         {
             AgentFileModel a = spec.Agent;
             string ns = "global::" + spec.Namespace;
-            var w = new CodeWriter();
+            // The body is most of the output: size the writer once (escapes add a little).
+            var w = new CodeWriter(8192 + a.Instructions.Length + (a.Instructions.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 160));
             Header(w);
             w.Open("namespace " + spec.Namespace);
             CSharp.WriteSummary(w, a.Description);
@@ -55,13 +56,13 @@ namespace AgentGen.Emit
             w.Line("public string Name => AgentName;");
             w.Line();
             Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public string Description => " + CSharp.Literal(a.Description) + ";");
+            w.LineWithLiteral("public string Description => ", a.Description, ";");
             w.Line();
             Doc(w, "<inheritdoc/>", raw: true);
             w.Line("public string? Model => " + CSharp.Literal(a.Model) + ";");
             w.Line();
             Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public string Instructions => " + CSharp.Literal(a.Instructions) + ";");
+            w.LineWithLiteral("public string Instructions => ", a.Instructions, ";");
             w.Line();
             Doc(w, "<inheritdoc/>", raw: true);
             w.Line("public bool InheritsAllTools => " + Bool(a.InheritsAllTools) + ";");

@@ -19,10 +19,36 @@ namespace AgentGen.Emit
                 return "null";
             }
 
-            var sb = new StringBuilder(value.Length + 2);
-            sb.Append('"');
-            foreach (char c in value)
+            var sb = new StringBuilder(value.Length + (value.Length >> 3) + 2);
+            AppendLiteral(sb, value);
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Appends <see cref="Literal"/>'s text to <paramref name="sb"/> without an intermediate
+        /// string (agent bodies run to tens of KB). Runs of characters that need no escape are
+        /// copied in one call.
+        /// </summary>
+        public static void AppendLiteral(StringBuilder sb, string? value)
+        {
+            if (value is null)
             {
+                sb.Append("null");
+                return;
+            }
+
+            sb.Append('"');
+            int run = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+                {
+                    continue;
+                }
+
+                sb.Append(value, run, i - run);
+                run = i + 1;
                 switch (c)
                 {
                     case '"':
@@ -44,21 +70,13 @@ namespace AgentGen.Emit
                         sb.Append("\\0");
                         break;
                     default:
-                        if (c >= 0x20 && c < 0x7F)
-                        {
-                            sb.Append(c);
-                        }
-                        else
-                        {
-                            sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                        }
-
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                         break;
                 }
             }
 
+            sb.Append(value, run, value.Length - run);
             sb.Append('"');
-            return sb.ToString();
         }
 
         /// <summary>Text for an XML doc comment: markup escaped, anything outside printable ASCII as a character reference.</summary>
@@ -150,8 +168,27 @@ namespace AgentGen.Emit
     /// <summary>A small indenting writer; output uses '\n' line endings on every machine.</summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _sb = new();
+        private readonly StringBuilder _sb;
         private int _indent;
+
+        public CodeWriter()
+            : this(1024)
+        {
+        }
+
+        /// <param name="capacity">The expected length of the output: growing a large builder copies it.</param>
+        public CodeWriter(int capacity) => _sb = new StringBuilder(capacity);
+
+        /// <summary>One line: <paramref name="prefix"/>, <paramref name="value"/> as a C# literal (<see cref="CSharp.Literal"/>), <paramref name="suffix"/>.</summary>
+        public CodeWriter LineWithLiteral(string prefix, string? value, string suffix)
+        {
+            _sb.Append(' ', _indent * 4);
+            _sb.Append(prefix);
+            CSharp.AppendLiteral(_sb, value);
+            _sb.Append(suffix);
+            _sb.Append('\n');
+            return this;
+        }
 
         public CodeWriter Line(string text = "")
         {

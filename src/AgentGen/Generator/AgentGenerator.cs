@@ -21,8 +21,10 @@ namespace AgentGen.Generator
     /// <remarks>
     /// Incremental by construction (docs/performance.md): each file is read and parsed on its own
     /// (<see cref="TrackingNames.Sources"/>, <see cref="TrackingNames.Parse"/>), so an edit re-parses
-    /// only the edited file. The collected set of files feeds the project-wide outputs (AgentTool,
-    /// AgentCatalog) and two small views compared by value: <see cref="AgentView"/> (which files win,
+    /// only the edited file. The collected set of files, seen through a narrow projection
+    /// (<see cref="PlanInput"/>: names, tools, message shapes; no body, no positions) so that body
+    /// edits leave it equal, feeds the project-wide outputs (AgentTool, AgentCatalog) and two small
+    /// views compared by value: <see cref="AgentView"/> (which files win,
     /// the AgentTool member of each tool, the options) and <see cref="MessageView"/> (the merged
     /// record specs and the file that emits each). Agent classes and message records are emitted per
     /// file, from that file's parse result and the view, never by position in a collected list: an
@@ -43,10 +45,13 @@ namespace AgentGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute") is not null)
                 .WithTrackingName(TrackingNames.JsonAvailable);
 
+            // Every per-file step is one node per file that the driver walks on every run, edit or
+            // not: filtering and mapping are fused (SelectMany of zero or one item) to keep them few.
             IncrementalValuesProvider<AgentSource> sources = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Where(static pair => OptionsReader.IsAgentFile(pair.Right.GetOptions(pair.Left)))
-                .Select(static (pair, ct) => AgentSource.Read(pair.Left, ct))
+                .SelectMany(static (pair, ct) => OptionsReader.IsAgentFile(pair.Right.GetOptions(pair.Left))
+                    ? ImmutableArray.Create(AgentSource.Read(pair.Left, ct))
+                    : ImmutableArray<AgentSource>.Empty)
                 .WithTrackingName(TrackingNames.Sources);
 
             IncrementalValuesProvider<ParsedAgentFile> files = sources
@@ -54,18 +59,23 @@ namespace AgentGen.Generator
                 .Select(static (pair, _) => ParsedAgentFile.Parse(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Parse);
 
+            // The project-wide outputs see each file through a narrow projection (name, tools,
+            // message shapes; no body, no positions), so the common edit, the body's text, leaves
+            // the collected input equal and the whole project step cached.
             IncrementalValueProvider<ProjectOutputs> project = files
+                .Select(static (file, _) => PlanInput.From(file))
+                .WithTrackingName(TrackingNames.PlanInputs)
                 .Collect()
                 .Combine(options)
                 .Combine(jsonAttributes)
                 .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.Project);
 
+            IncrementalValueProvider<AgentView> agentView = project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView);
             IncrementalValuesProvider<AgentSpec> agents = files
-                .Combine(project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView))
-                .Select(static (pair, _) => pair.Right.SpecFor(pair.Left))
-                .WithTrackingName(TrackingNames.AgentSpecs)
-                .Where(static spec => spec is not null)!;
+                .Combine(agentView)
+                .SelectMany(static (pair, _) => pair.Right.SpecFor(pair.Left) is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<AgentSpec>.Empty)
+                .WithTrackingName(TrackingNames.AgentSpecs);
 
             // A request type's records are emitted by the file of its first example (by path), so a
             // file added or removed elsewhere does not shift and re-emit them.
@@ -79,7 +89,7 @@ namespace AgentGen.Generator
 
             // Outputs of files listed more than once (rare): emitted once, from the collected side.
             context.RegisterSourceOutput(
-                project.SelectMany(static (p, _) => p.RepeatedFileAgents).WithTrackingName(TrackingNames.RepeatedFileAgents),
+                files.Collect().Combine(agentView).SelectMany(static (pair, _) => pair.Right.RepeatedFileSpecs(pair.Left)).WithTrackingName(TrackingNames.RepeatedFileAgents),
                 static (spc, spec) => EmitAgent(spc, spec));
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.RepeatedFileMessages).WithTrackingName(TrackingNames.RepeatedFileMessages),
@@ -109,6 +119,7 @@ namespace AgentGen.Generator
         public const string Sources = nameof(Sources);
         public const string KnownTools = nameof(KnownTools);
         public const string Parse = nameof(Parse);
+        public const string PlanInputs = nameof(PlanInputs);
         public const string Project = nameof(Project);
         public const string AgentView = nameof(AgentView);
         public const string AgentSpecs = nameof(AgentSpecs);
@@ -134,6 +145,37 @@ namespace AgentGen.Generator
     }
 
     /// <summary>
+    /// What the project-wide outputs (winners, AgentTool, AgentCatalog, message records) need from
+    /// one file: its path, name, tools and message shapes. No body, description or metadata, and
+    /// no source positions (an edit above a ```json block moves them), so that edits which do not
+    /// change the project-wide outputs leave this equal and the collected steps cached.
+    /// </summary>
+    internal sealed record PlanInput(string Path, string? Name, AgentFileModel? Model)
+    {
+        public static PlanInput From(ParsedAgentFile file) => new(file.Path, file.Name, file.Model is { } m ? Narrow(m) : null);
+
+        private static AgentFileModel Narrow(AgentFileModel m)
+        {
+            var messages = new List<MessageModel>(m.Messages.Count);
+            foreach (MessageModel message in m.Messages)
+            {
+                messages.Add(message with { RequestTypeSpan = default, RequestingAgentSpan = default, ExampleJson = string.Empty });
+            }
+
+            return m with
+            {
+                NameSpan = default,
+                Description = string.Empty,
+                Model = null,
+                Instructions = string.Empty,
+                Metadata = EquatableArray<KeyValue>.Empty,
+                Optional = AgentOptionalFields.None,
+                Messages = messages.ToEquatableArray(),
+            };
+        }
+    }
+
+    /// <summary>
     /// What one agent's class needs from the rest of the project: whether its file won (one agent
     /// per name and per class name, ProjectPlan's rules), the AgentTool member of each tool name,
     /// and the options. Compared by value, so edits that change none of it keep every other
@@ -143,10 +185,11 @@ namespace AgentGen.Generator
     {
         private Dictionary<string, string>? _memberByTool;
 
-        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<ToolRef> members)
+        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<string> repeatedWinnerPaths, EquatableArray<ToolRef> members)
         {
             Options = options;
             WinnerPaths = winnerPaths;
+            RepeatedWinnerPaths = repeatedWinnerPaths;
             Members = members;
         }
 
@@ -155,21 +198,45 @@ namespace AgentGen.Generator
         /// <summary>Ordinal-sorted paths of the files whose agent is emitted per file.</summary>
         public EquatableArray<string> WinnerPaths { get; }
 
+        /// <summary>Winners whose file is listed more than once: emitted once, from the collected files.</summary>
+        public EquatableArray<string> RepeatedWinnerPaths { get; }
+
         /// <summary>AgentTool members, by tool name.</summary>
         public EquatableArray<ToolRef> Members { get; }
 
         /// <summary>The spec of the file's agent, or null when the file has errors or lost to another file.</summary>
         public AgentSpec? SpecFor(ParsedAgentFile file)
-            => file.Model is { } model && IsWinner(file.Path) ? SpecBuilder.BuildAgent(model, MemberByTool(), Options) : null;
+            => file.Model is { } model && Contains(WinnerPaths, file.Path) ? SpecBuilder.BuildAgent(model, MemberByTool(), Options) : null;
 
-        private bool IsWinner(string path)
+        /// <summary>The specs of the winners whose file is listed more than once (normally none).</summary>
+        public EquatableArray<AgentSpec> RepeatedFileSpecs(ImmutableArray<ParsedAgentFile> files)
+        {
+            if (RepeatedWinnerPaths.IsEmpty)
+            {
+                return EquatableArray<AgentSpec>.Empty;
+            }
+
+            var specs = new List<AgentSpec>();
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ParsedAgentFile file in files)
+            {
+                if (file.Model is { } model && Contains(RepeatedWinnerPaths, file.Path) && done.Add(file.Path))
+                {
+                    specs.Add(SpecBuilder.BuildAgent(model, MemberByTool(), Options));
+                }
+            }
+
+            return specs.ToEquatableArray();
+        }
+
+        private static bool Contains(EquatableArray<string> sortedPaths, string path)
         {
             int lo = 0;
-            int hi = WinnerPaths.Count - 1;
+            int hi = sortedPaths.Count - 1;
             while (lo <= hi)
             {
                 int mid = lo + ((hi - lo) >> 1);
-                int c = string.CompareOrdinal(WinnerPaths[mid], path);
+                int c = string.CompareOrdinal(sortedPaths[mid], path);
                 if (c == 0)
                 {
                     return true;
@@ -206,7 +273,7 @@ namespace AgentGen.Generator
         }
 
         public bool Equals(AgentView? other)
-            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && Members.Equals(other.Members)));
+            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && RepeatedWinnerPaths.Equals(other.RepeatedWinnerPaths) && Members.Equals(other.Members)));
 
         public override bool Equals(object? obj) => Equals(obj as AgentView);
 
@@ -271,22 +338,21 @@ namespace AgentGen.Generator
         MessageView Messages,
         ToolEnumSpec ToolEnum,
         CatalogSpec Catalog,
-        EquatableArray<AgentSpec> RepeatedFileAgents,
         EquatableArray<MessageSpec> RepeatedFileMessages)
     {
-        public static ProjectOutputs Build(ImmutableArray<ParsedAgentFile> files, GeneratorOptions options, bool jsonAttributes)
+        public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes)
         {
             // Like the analyzer: a path listed twice is one file, and every file that declares a
             // name takes part in the cross-file rules, even when it has errors of its own.
             var planFiles = new List<PlanFile>(files.Length);
             var timesListed = new Dictionary<string, int>(files.Length, StringComparer.Ordinal);
-            foreach (ParsedAgentFile f in files)
+            foreach (PlanInput f in files)
             {
                 timesListed.TryGetValue(f.Path, out int n);
                 timesListed[f.Path] = n + 1;
                 if (n == 0)
                 {
-                    planFiles.Add(new PlanFile(f.Path, f.Name, f.NameSpan, f.Model));
+                    planFiles.Add(new PlanFile(f.Path, f.Name, default, f.Model));
                 }
             }
 
@@ -295,17 +361,10 @@ namespace AgentGen.Generator
             // Per-file outputs are emitted by their file's entry, unless the file is listed more
             // than once: then both entries would emit them, so the collected side does, once.
             var winners = new List<string>(plan.Agents.Count);
-            var repeatedAgents = new List<AgentSpec>();
+            var repeatedWinners = new List<string>();
             foreach (AgentFileModel agent in plan.Agents)
             {
-                if (timesListed[agent.Path] == 1)
-                {
-                    winners.Add(agent.Path);
-                }
-                else
-                {
-                    repeatedAgents.Add(SpecBuilder.BuildAgent(agent, plan.MemberByTool, options));
-                }
+                (timesListed[agent.Path] == 1 ? winners : repeatedWinners).Add(agent.Path);
             }
 
             EquatableArray<MessageSpec> specs = SpecBuilder.BuildMessages(plan, options, jsonAttributes);
@@ -325,15 +384,15 @@ namespace AgentGen.Generator
             }
 
             winners.Sort(StringComparer.Ordinal);
+            repeatedWinners.Sort(StringComparer.Ordinal);
             var members = new List<ToolRef>(plan.ToolMembers);
             members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
 
             return new ProjectOutputs(
-                new AgentView(options, winners.ToEquatableArray(), members.ToEquatableArray()),
+                new AgentView(options, winners.ToEquatableArray(), repeatedWinners.ToEquatableArray(), members.ToEquatableArray()),
                 new MessageView(owned.ToEquatableArray()),
                 SpecBuilder.BuildToolEnum(plan, options),
                 SpecBuilder.BuildCatalog(plan, options),
-                repeatedAgents.ToEquatableArray(),
                 repeatedMessages.ToEquatableArray());
         }
     }

@@ -94,9 +94,15 @@ public class IncrementalityTests
 
         // The other agents' specs are not even rebuilt: per-agent emission depends on its own file
         // and on the project view, and the view did not change.
-        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentSpec?)v)?.ClassName == IncrementalCorpus.ClassName(Edited));
-        AssertReused(run, TrackingNames.Project);
+        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentSpec)v).ClassName == IncrementalCorpus.ClassName(Edited));
+
+        // A body edit changes nothing the project-wide outputs depend on: the edited file's plan
+        // input compares equal, so nothing collected runs again.
+        Assert.Single(Outputs(run, TrackingNames.PlanInputs), o => o.Reason == IncrementalStepRunReason.Unchanged);
+        AssertReused(run, TrackingNames.PlanInputs);
+        AssertNotRun(run, TrackingNames.Project);
         AssertNotRun(run, TrackingNames.AgentView);
+        AssertNotRun(run, TrackingNames.MessageView);
 
         IReadOnlyList<(IReadOnlyList<string> HintNames, IncrementalStepRunReason Reason)> outputs = SourceOutputs(run);
         var modified = outputs.Where(o => o.Reason != IncrementalStepRunReason.Cached && o.Reason != IncrementalStepRunReason.Unchanged).ToList();
@@ -123,10 +129,27 @@ public class IncrementalityTests
 
         // A new tool name changes the project view (AgentTool members), so every agent's spec is
         // rebuilt; the others compare equal and are not emitted again.
-        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentSpec?)v)?.ClassName == IncrementalCorpus.ClassName(Edited), othersCached: false);
+        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentSpec)v).ClassName == IncrementalCorpus.ClassName(Edited), othersCached: false);
         var emitted = SourceOutputs(run).Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).SelectMany(o => o.HintNames).OrderBy(h => h, StringComparer.Ordinal);
         Assert.Equal(new[] { "AgentTool.g.cs", IncrementalCorpus.ClassName(Edited) + ".g.cs" }, emitted);
         Assert.Contains("McpLedgerClosePeriod", f.GeneratedSources()["AgentTool.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_protocol_message_reemits_its_record_only()
+    {
+        var f = PipelineFixture.Create();
+        string name = IncrementalCorpus.FileName(Edited);
+        f.Replace(name, IncrementalCorpus.Agent(Edited, f.Count).Replace("\"strict\": true", "\"strict\": true, \"limit\": 5", StringComparison.Ordinal));
+        GeneratorRunResult run = f.Run();
+
+        AssertOnlyOne(run, TrackingNames.Parse, IncrementalStepRunReason.Modified, v => ((ParsedAgentFile)v).Path == PipelineFixture.AgentPath(name));
+        AssertOnlyOne(run, TrackingNames.PlanInputs, IncrementalStepRunReason.Modified, v => ((PlanInput)v).Path == PipelineFixture.AgentPath(name));
+
+        // The agent's class holds the body, so it is emitted again; the record changes; nothing else does.
+        var emitted = SourceOutputs(run).Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).SelectMany(o => o.HintNames).OrderBy(h => h, StringComparer.Ordinal);
+        Assert.Equal(new[] { "CheckBatch07Payload.g.cs", IncrementalCorpus.ClassName(Edited) + ".g.cs" }, emitted);
+        Assert.Contains("Limit", f.GeneratedSources()["CheckBatch07Payload.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public class PipelineModelTests
         // The walk really went through the models.
         Assert.Contains(typeof(AgentSource), seen);
         Assert.Contains(typeof(ParsedAgentFile), seen);
+        Assert.Contains(typeof(PlanInput), seen);
+        Assert.Contains(typeof(AgentView), seen);
+        Assert.Contains(typeof(MessageView), seen);
         Assert.Contains(typeof(AgentFileModel), seen);
         Assert.Contains(typeof(MessageModel), seen);
         Assert.Contains(typeof(PayloadShape), seen);
