@@ -12,6 +12,8 @@ namespace AgentGen.Benchmarks;
 /// <summary>
 /// The package's analyzers on a project of 1,000 agents and 2,000 EnsureAllowed call sites,
 /// against the same compilation's diagnostics without analyzers (the compiler's own analysis).
+/// Everything runs on one thread (no concurrent build or analysis), so that the ratio does not
+/// depend on how busy the machine's other core is.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -45,6 +47,7 @@ public class AnalyzerBenchmarks
         CSharpGeneratorDriver.Create(new[] { new AgentGenerator().AsSourceGenerator() }, _texts, Corpus.ParseOptions, _options)
             .RunGeneratorsAndUpdateCompilation(user, out _full, out ImmutableArray<Diagnostic> generatorDiagnostics);
         Sanity.NoErrors("generator", generatorDiagnostics);
+        _full = _full.WithOptions(_full.Options.WithConcurrentBuild(false));
 
         // The call sites bind to the generated classes (a whole compile check takes longer than the benchmark).
         foreach (SyntaxTree tree in user.SyntaxTrees.Take(2))
@@ -59,20 +62,92 @@ public class AnalyzerBenchmarks
     [BenchmarkCategory("Analyzers")]
     public ImmutableArray<Diagnostic> CompilerOnly() => _full.Clone().GetDiagnostics();
 
+    /// <summary>
+    /// The floor: an analyzer that registers an AdditionalFile action and does nothing. What the
+    /// compiler's analyzer driver costs any package that reads additional files.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("Analyzers")]
+    public ImmutableArray<Diagnostic> WithEmptyAnalyzer() => Analyze(ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAdditionalFileAnalyzer()), _texts);
+
     /// <summary>A build: every agent file is new to the analyzer (fresh SourceText instances), so each is parsed.</summary>
     [Benchmark]
     [BenchmarkCategory("Analyzers")]
-    public ImmutableArray<Diagnostic> WithAnalyzers_Build() => WithAnalyzers(_texts.Select(t => (AdditionalText)((BenchText)t).Reread()).ToImmutableArray());
+    public ImmutableArray<Diagnostic> WithAnalyzers_Build() => Analyze(_analyzers, _texts.Select(t => (AdditionalText)((BenchText)t).Reread()).ToImmutableArray());
 
     /// <summary>The IDE: the agent files' SourceText instances are the ones the analyzer already parsed.</summary>
     [Benchmark]
     [BenchmarkCategory("Analyzers")]
-    public ImmutableArray<Diagnostic> WithAnalyzers_Ide() => WithAnalyzers(_texts);
+    public ImmutableArray<Diagnostic> WithAnalyzers_Ide() => Analyze(_analyzers, _texts);
 
-    private ImmutableArray<Diagnostic> WithAnalyzers(ImmutableArray<AdditionalText> texts)
+    private ImmutableArray<Diagnostic> Analyze(ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> texts)
         => _full.Clone()
-            .WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(texts, _options), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(texts, _options), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
             .GetAllDiagnosticsAsync()
             .GetAwaiter()
             .GetResult();
+
+    /// <summary>
+    /// The same four measurements as process CPU time as well as wall time (<c>-- --analyzer-time</c>):
+    /// everything runs on one thread, so CPU time hardly depends on what else the machine runs,
+    /// which the wall time of a multi-second compilation on a shared machine does.
+    /// </summary>
+    public static void PrintCpuTimes(int rounds = 3)
+    {
+        var bench = new AnalyzerBenchmarks();
+        bench.Setup();
+        var measurements = new (string Name, Func<object> Run)[]
+        {
+            ("compiler only", () => bench.CompilerOnly()),
+            ("empty analyzer", () => bench.WithEmptyAnalyzer()),
+            ("AgentGen analyzers, build", () => bench.WithAnalyzers_Build()),
+            ("AgentGen analyzers, IDE", () => bench.WithAnalyzers_Ide()),
+        };
+
+        foreach ((string _, Func<object> run) in measurements)
+        {
+            run(); // JIT
+        }
+
+        var best = new Dictionary<string, (double Wall, double Cpu)>();
+        for (int round = 0; round < rounds; round++)
+        {
+            foreach ((string name, Func<object> run) in measurements)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var process = System.Diagnostics.Process.GetCurrentProcess();
+                TimeSpan cpu = process.TotalProcessorTime;
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                run();
+                double wall = sw.Elapsed.TotalMilliseconds;
+                process.Refresh();
+                double used = (process.TotalProcessorTime - cpu).TotalMilliseconds;
+                best[name] = best.TryGetValue(name, out var b) ? (Math.Min(b.Wall, wall), Math.Min(b.Cpu, used)) : (wall, used);
+                Console.WriteLine(System.FormattableString.Invariant($"round {round}: {name}: wall {wall:F0} ms, CPU {used:F0} ms"));
+            }
+        }
+
+        (double baseWall, double baseCpu) = best["compiler only"];
+        foreach ((string name, _) in measurements)
+        {
+            (double wall, double cpu) = best[name];
+            Console.WriteLine(System.FormattableString.Invariant($"best of {rounds}: {name,-26} wall {wall,7:F0} ms ({wall / baseWall:F3})   CPU {cpu,7:F0} ms ({cpu / baseCpu:F3})"));
+        }
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class EmptyAdditionalFileAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("BENCH001", "Never reported", "Never reported", "Bench", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start => start.RegisterAdditionalFileAction(_ => { }));
+        }
+    }
 }

@@ -37,7 +37,7 @@ internal static class Breakdown
             }
 
             double parse = Lap(sw);
-            ProjectOutputs project = ProjectOutputs.Build(parsed.ToImmutableArray(), options, jsonAttributes: true);
+            ProjectOutputs project = ProjectOutputs.Build(parsed.Select(PlanInput.From).ToImmutableArray(), options, jsonAttributes: true);
             double plan = Lap(sw);
             var specs = parsed.Select(p => project.Agents.SpecFor(p)).Where(s => s is not null).ToList();
             double specTime = Lap(sw);
