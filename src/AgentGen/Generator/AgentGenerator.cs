@@ -66,6 +66,21 @@ namespace AgentGen.Generator
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageSpecs),
                 static (spc, spec) => spc.AddSource(spec.Records[0].TypeName + ".g.cs", SourceText.From(ProjectEmitter.EmitMessage(spec), System.Text.Encoding.UTF8)));
+
+            // Message records need IsExternalInit, which netstandard2.0 and .NET Framework lack.
+            IncrementalValueProvider<bool> needsIsExternalInit = context.CompilationProvider
+                .Select(static (compilation, _) => Polyfills.NeedsIsExternalInit(compilation))
+                .WithTrackingName(TrackingNames.IsExternalInit);
+
+            context.RegisterSourceOutput(
+                project.Select(static (p, _) => !p.Messages.IsEmpty).Combine(needsIsExternalInit),
+                static (spc, need) =>
+                {
+                    if (need.Left && need.Right)
+                    {
+                        spc.AddSource("IsExternalInit.g.cs", SourceText.From(Polyfills.EmitIsExternalInit(), System.Text.Encoding.UTF8));
+                    }
+                });
         }
 
         private static ProjectSpec BuildProject(ImmutableArray<AgentFileModel> models, GeneratorOptions options, bool jsonAttributes)
@@ -95,6 +110,7 @@ namespace AgentGen.Generator
         public const string ToolEnum = nameof(ToolEnum);
         public const string Catalog = nameof(Catalog);
         public const string MessageSpecs = nameof(MessageSpecs);
+        public const string IsExternalInit = nameof(IsExternalInit);
     }
 
     /// <summary>An agent file's path and text: the first equatable model in the pipeline.</summary>
