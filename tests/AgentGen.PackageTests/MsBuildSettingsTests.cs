@@ -96,7 +96,7 @@ public sealed class MsBuildSettingsTests
     }
 
     [Fact]
-    public void AgentGenNamespace_and_internal_accessibility_are_honoured()
+    public void AgentGenNamespace_internal_accessibility_and_AgentGenKnownTools_are_honoured()
     {
         ConsumerProject app = package.CreateConsumer("namespace-internal")
             .WriteProject("net10.0", exe: true, properties: """
@@ -105,10 +105,13 @@ public sealed class MsBuildSettingsTests
                 <ImplicitUsings>enable</ImplicitUsings>
                 <AgentGenNamespace>Contoso.Automation.Team</AgentGenNamespace>
                 <AgentGenAccessibility>internal</AgentGenAccessibility>
+                <AgentGenKnownTools>ship-release;rollback-release</AgentGenKnownTools>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 """)
             .WriteFile(".claude/agents/invoice-checker.md", AgentFiles.InvoiceChecker)
             .WriteFile(".claude/agents/ledger-clerk.md", AgentFiles.LedgerClerk)
+            // Without AgentGenKnownTools, ship-release would be AGEN007 (unknown tool).
+            .WriteFile(".claude/agents/release-clerk.md", AgentFiles.Simple("release-clerk", "Read, ship-release"))
             .WriteFile("Program.cs", """
                 using System.Reflection;
                 using Contoso.Automation.Team;
@@ -125,6 +128,7 @@ public sealed class MsBuildSettingsTests
 
                 Console.WriteLine($"default namespace used: {Assembly.GetExecutingAssembly().GetTypes().Any(t => t.Namespace == "Contoso.Billing.Agents")}");
                 Console.WriteLine(AgentCatalog.InvoiceChecker.Allows(AgentTool.Grep));
+                Console.WriteLine($"{AgentTool.ShipRelease.ToToolName()} {AgentCatalog.ReleaseClerk.Allows(AgentTool.ShipRelease)}");
                 """);
 
         CommandResult build = app.BuildSucceeds();
@@ -142,6 +146,7 @@ public sealed class MsBuildSettingsTests
                 "Contoso.Automation.Team.ReportMismatchPayload public=False",
                 "default namespace used: False",
                 "True",
+                "ship-release True",
             },
             BuildOutput.ProgramLines(run));
     }

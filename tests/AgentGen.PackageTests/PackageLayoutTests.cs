@@ -92,6 +92,7 @@ public sealed class PackageLayoutTests
 
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "authors")?.Value));
         Assert.StartsWith("https://", metadata.Element(ns + "repository")?.Attribute("url")?.Value ?? "", StringComparison.Ordinal);
+        Assert.StartsWith("https://", metadata.Element(ns + "projectUrl")?.Value ?? "", StringComparison.Ordinal);
 
         // Abstractions is a runtime dependency of the user's program: the package must flow to
         // consumers of the user's project, so it is not a development dependency.
