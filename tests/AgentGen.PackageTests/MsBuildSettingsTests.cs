@@ -61,8 +61,8 @@ public sealed class MsBuildSettingsTests
                 items: """
                     <AdditionalFiles Include="README.md" />
                     <AdditionalFiles Include="docs/release-notes.md" />
-                    <AdditionalFiles Include=".claude/agents/invoice-*.md" />
-                    <AdditionalFiles Include=".claude\agents\ledger-clerk.md" />
+                    <AdditionalFiles Include="./.claude/agents/invoice-*.md" />
+                    <AdditionalFiles Include="$(MSBuildProjectDirectory)/.claude\agents\ledger-clerk.md" />
                     """)
             // Frontmatter that would make a perfectly good agent, if it were one.
             .WriteFile("README.md", """
@@ -75,8 +75,8 @@ public sealed class MsBuildSettingsTests
                 """)
             // Would be AGEN001 if it were read as an agent.
             .WriteFile("docs/release-notes.md", "# Release notes\n\n- first release\n")
-            // Listed twice (default item and the user's AdditionalFiles, by wildcard and with Windows
-            // separators): must not be AGEN006 against itself.
+            // Listed twice (default item and the user's AdditionalFiles, spelt "./" + wildcard and
+            // absolute with a Windows separator): must not be AGEN006 against itself.
             .WriteFile(".claude/agents/invoice-checker.md", AgentFiles.InvoiceChecker)
             .WriteFile(".claude/agents/ledger-clerk.md", AgentFiles.LedgerClerk)
             .WriteFile("Program.cs", """
