@@ -52,9 +52,11 @@ public sealed class ConsumerAppTests
 
                 bool parsed = AgentTools.TryParse("mcp__bank__list_transfers", out AgentTool bankTool);
                 Console.WriteLine($"mcp {AgentTool.McpBankListTransfers.ToToolName()} parsed={parsed && bankTool == AgentTool.McpBankListTransfers} scheduler={AgentCatalog.PaymentScheduler.Allows(AgentTool.McpBankListTransfers)} checker={checker.Allows(AgentTool.McpBankListTransfers)}");
-                Console.WriteLine($"lookup {AgentCatalog.Get("payment-scheduler").Name} missing={AgentCatalog.TryGet("accounts-payable", out _)}");
+                // A literal name that is no agent would be AGEN101 at compile time; one known only at run time is looked up.
+                Console.WriteLine($"lookup {AgentCatalog.Get("payment-scheduler").Name} missing={AgentCatalog.TryGet(args[1], out _)}");
 
                 checker.EnsureAllowed(AgentTool.Grep);
+                // A constant tool the agent does not declare would be AGEN100 at compile time; a run-time value throws.
                 AgentTool requested = Enum.Parse<AgentTool>(args[0]);
                 try
                 {
@@ -84,7 +86,7 @@ public sealed class ConsumerAppTests
         // Clean agent files and generated code: not a single warning or error anywhere.
         BuildOutput.AssertDiagnostics(build, app);
 
-        CommandResult run = app.RunSucceeds("Bash");
+        CommandResult run = app.RunSucceeds("Bash", "accounts-payable");
         Assert.Equal(
             new[]
             {
