@@ -107,6 +107,14 @@ public static class UsageVerifier
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
     }
 
+    /// <summary>Without the generator: for projects that do not use the package (no AgentGen.Abstractions).</summary>
+    public sealed class PlainAnalyzerTest : CSharpAnalyzerTest<ToolUsageAnalyzer, DefaultVerifier>
+    {
+        public PlainAnalyzerTest() => ReferenceAssemblies = TestReferences.TestingAssemblies;
+
+        protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+    }
+
     public sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<ToolUsageAnalyzer, TCodeFix, DefaultVerifier>
         where TCodeFix : CodeFixProvider, new()
     {
