@@ -127,8 +127,14 @@ namespace AgentGen.CodeFixes
                 return true;
             }
 
-            int close = text.LastIndexOf(']', Math.Min(list.End, text.Length) - 1);
-            if (close < list.Start)
+            // An empty list: '[' then only blanks up to ']'.
+            int close = list.Start < text.Length && text[list.Start] == '[' ? list.Start + 1 : -1;
+            while (close > 0 && close < text.Length && (text[close] == ' ' || text[close] == '\t'))
+            {
+                close++;
+            }
+
+            if (close <= 0 || close >= text.Length || text[close] != ']')
             {
                 return false;
             }

@@ -187,7 +187,9 @@ namespace AgentGen.Parsing
             {
                 int offset = start + (int)Math.Max(0, Math.Min(ex.Start.Index, end - start));
                 string message = StripMarks(ex.Message);
-                bool colon = message.IndexOf("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase) >= 0;
+                // YamlDotNet 16 reports an unquoted ': ' inside a plain value as "found invalid mapping".
+                bool colon = message.IndexOf("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase) >= 0
+                    || message.IndexOf("found invalid mapping", StringComparison.OrdinalIgnoreCase) >= 0;
                 state.Error = new YamlError(offset, 1, colon ? "a plain value cannot contain ': '; quote the value" : Humanize(message), false, colon);
                 return false;
             }

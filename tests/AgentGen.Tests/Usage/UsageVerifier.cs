@@ -115,10 +115,10 @@ public static class UsageVerifier
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
     }
 
-    public sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<ToolUsageAnalyzer, TCodeFix, DefaultVerifier>
+    public sealed class UsageFixTest<TCodeFix> : CSharpCodeFixTest<ToolUsageAnalyzer, TCodeFix, DefaultVerifier>
         where TCodeFix : CodeFixProvider, new()
     {
-        public CodeFixTest()
+        public UsageFixTest()
         {
             ReferenceAssemblies = TestReferences.TestingAssemblies;
             TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
