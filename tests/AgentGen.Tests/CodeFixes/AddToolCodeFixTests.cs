@@ -125,4 +125,50 @@ public class AddToolCodeFixTests
         "---\nname: code-reviewer\ndescription: Reviews code.\ntools: >\n  Read, Grep\n---\nReview.\n",
         "AgentCatalog.CodeReviewer.EnsureAllowed({|#0:AgentTool.Bash|})",
         "Agent 'code-reviewer' does not allow tool 'Bash'; its tools are Read, Grep");
+
+    [Fact]
+    public Task Agent_of_a_referenced_project_gets_the_tool_added_in_that_projects_file()
+    {
+        const string Before = "---\nname: code-reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nReview.\n";
+        const string After = "---\nname: code-reviewer\ndescription: Reviews code.\ntools: Read, Grep, Edit\n---\nReview.\n";
+        const string UpstreamFile = "/upstream/.claude/agents/code-reviewer.md";
+        const string Source = "class C\n{\n    void M() => Upstream.Agents.AgentCatalog.CodeReviewer.EnsureAllowed({|#0:Upstream.Agents.AgentTool.Edit|});\n}\n";
+        const string Message = "Agent 'code-reviewer' does not allow tool 'Edit'; its tools are Read, Grep";
+
+        // The referenced project holds the .md and the code generated from it (generated once, up
+        // front: the testing library runs the generator on the primary project only, so the fixed
+        // state still carries the old attribute and still reports AGEN100; no second fix is offered
+        // because the file already lists the tool).
+        var harness = new Infrastructure.GeneratorHarness();
+        harness.Globals["build_property.RootNamespace"] = "Upstream";
+        harness.Agent("code-reviewer.md", Before);
+        Infrastructure.GeneratorResult generated = harness.Run();
+        generated.AssertCompilesCleanly();
+
+        ProjectState Upstream(string md)
+        {
+            var project = new ProjectState("Upstream", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/upstream/Test", "cs");
+            foreach ((string hint, string text) in generated.Sources)
+            {
+                project.Sources.Add(("/upstream/Generated/" + hint, text));
+            }
+
+            project.AdditionalFiles.Add((UpstreamFile, md));
+            project.AdditionalReferences.AddRange(Infrastructure.TestReferences.All);
+            return project;
+        }
+
+        var test = new UsageFixTest<AddToolCodeFixProvider>();
+        Configure(test.TestState, []);
+        test.TestState.Sources.Add(("/project/Program.cs", Source));
+        test.TestState.AdditionalProjectReferences.Add("Upstream");
+        test.TestState.AdditionalProjects.Add("Upstream", Upstream(Before));
+        test.TestState.ExpectedDiagnostics.Add(Diagnostic("AGEN100").WithLocation(0).WithMessage(Message));
+
+        test.FixedState.Sources.Add(("/project/Program.cs", Source));
+        test.FixedState.AdditionalProjects.Add("Upstream", Upstream(After));
+        test.FixedState.ExpectedDiagnostics.Add(Diagnostic("AGEN100").WithLocation(0).WithMessage(Message));
+        test.CodeActionVerifier = (action, verifier) => verifier.Equal("Add 'Edit' to the tools of code-reviewer", action.Title);
+        return test.RunAsync();
+    }
 }

@@ -360,4 +360,21 @@ public class UndeclaredToolTests
         test.ExpectedDiagnostics.Add(Diagnostic("AGEN100").WithLocation(0).WithMessage("Agent 'busy' does not allow tool 'PowerShell'; its tools are Read, Write, Edit, Bash, Grep, Glob, WebFetch, WebSearch, TodoWrite, NotebookEdit, Skill, Monitor, and 2 more"));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Code_with_compile_errors_gets_only_the_compiler_errors() => VerifyAsync(
+        Usings + """
+        class C
+        {
+            void M(CodeReviewerAgent reviewer)
+            {
+                reviewer.EnsureAllowed(AgentTool.{|CS0117:DoesNotExist|});
+                reviewer.{|CS1501:EnsureAllowed|}();
+                reviewer.EnsureAllowed({|CS0103:undefined|});
+                AgentCatalog.{|CS7036:Get|}();
+                AgentTools.{|CS7036:TryParse|}("Reed");
+                {|CS0103:Unknown|}.Use(AgentTool.WebFetch);
+            }
+        }
+        """);
 }
