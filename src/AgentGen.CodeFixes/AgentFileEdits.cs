@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using AgentGen.Parsing;
+using AgentGen.Shared;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
 

@@ -8,6 +8,7 @@ using AgentGen.Catalog;
 using AgentGen.Diagnostics;
 using AgentGen.Generator;
 using AgentGen.Model;
+using AgentGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
