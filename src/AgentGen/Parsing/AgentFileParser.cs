@@ -715,7 +715,8 @@ namespace AgentGen.Parsing
                 {
                     foreach (string d in disallowed.Names)
                     {
-                        if (string.Equals(AgentToolRules.Canonicalize(d), AgentToolRules.Canonicalize(tools.Names[i]), StringComparison.Ordinal))
+                        // Covers: an entry also overlaps a 'disallowedTools' wildcard of its server (mcp__s, mcp__s__*).
+                        if (AgentToolRules.Covers(d, tools.Names[i]))
                         {
                             Report(Descriptors.ToolAllowedAndDisallowed, tools.Spans[i], tools.Names[i]);
                             break;
