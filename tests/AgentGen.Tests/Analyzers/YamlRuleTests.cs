@@ -136,4 +136,11 @@ public class YamlRuleTests
     public Task Errors_with_crlf_and_bom_are_at_the_same_character() => VerifyAsync(
         "crlf.md",
         "\uFEFF---\r\nname: crlf-colon\r\ndescription: Triggers on{|AGEN002::|} review\r\n---\r\nBody.\r\n");
+
+    [Fact]
+    public Task Multi_line_colon_error_with_crlf_names_the_field_and_its_line() => VerifyAsync(
+        "crlf.md",
+        "\uFEFF---\r\nname: crlf-orders\r\n\r\ndescription: Use when a customer asks,\r\n  for example\r\n  user{|#0::|} Where is it?\r\n---\r\n",
+        Diagnostic("AGEN002").WithLocation(0)
+            .WithArguments("this line continues the value of 'description' (line 4) and contains ': ', which YAML does not allow in a plain value; quote the whole value or write it as a block (`description: |`), or remove the indentation if this line is a field of its own"));
 }
