@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using AgentGen.Shared;
 using AgentGen.Diagnostics;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using AgentGen.Shared;
 using AgentGen.Diagnostics;
 using AgentGen.Model;
 using Microsoft.CodeAnalysis;
