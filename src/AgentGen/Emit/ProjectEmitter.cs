@@ -17,6 +17,7 @@ namespace AgentGen.Emit
             foreach (ToolRef t in spec.Tools)
             {
                 AgentEmitter.Doc(w, "<c>" + CSharp.XmlText(t.Name) + "</c>");
+                w.Line("[global::AgentGen.ToolName(" + CSharp.Literal(t.Name) + ")]");
                 w.Line(t.Member + ",");
             }
 

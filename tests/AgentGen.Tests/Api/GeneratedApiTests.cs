@@ -58,7 +58,7 @@ public class GeneratedApiTests
         Assert.Equal(["Read", "Grep", "mcp__tracker__create_ticket", "mcp__docs"], reviewer.ToolNames);
         Assert.Equal(["Bash"], reviewer.DisallowedToolNames);
         Assert.Equal("platform", reviewer.Metadata["team"]);
-        Assert.Equal("- ana\n  - bo", reviewer.Metadata["owners"]);
+        Assert.Equal("- ana\n- bo", reviewer.Metadata["owners"]); // block value: source text without the file's indentation
         Assert.Equal(2, reviewer.Metadata.Count);
         Assert.Equal(AgentColor.Green, type.GetProperty("Color")!.GetValue(reviewer));
         Assert.Equal(7, type.GetProperty("MaxTurns")!.GetValue(reviewer));

@@ -10,104 +10,154 @@ namespace TestProject.Agents
     public enum AgentTool
     {
         /// <summary><c>Agent</c></summary>
+        [global::AgentGen.ToolName("Agent")]
         Agent,
         /// <summary><c>Artifact</c></summary>
+        [global::AgentGen.ToolName("Artifact")]
         Artifact,
         /// <summary><c>AskUserQuestion</c></summary>
+        [global::AgentGen.ToolName("AskUserQuestion")]
         AskUserQuestion,
         /// <summary><c>Bash</c></summary>
+        [global::AgentGen.ToolName("Bash")]
         Bash,
         /// <summary><c>CronCreate</c></summary>
+        [global::AgentGen.ToolName("CronCreate")]
         CronCreate,
         /// <summary><c>CronDelete</c></summary>
+        [global::AgentGen.ToolName("CronDelete")]
         CronDelete,
         /// <summary><c>CronList</c></summary>
+        [global::AgentGen.ToolName("CronList")]
         CronList,
         /// <summary><c>Edit</c></summary>
+        [global::AgentGen.ToolName("Edit")]
         Edit,
         /// <summary><c>EndConversation</c></summary>
+        [global::AgentGen.ToolName("EndConversation")]
         EndConversation,
         /// <summary><c>EnterPlanMode</c></summary>
+        [global::AgentGen.ToolName("EnterPlanMode")]
         EnterPlanMode,
         /// <summary><c>EnterWorktree</c></summary>
+        [global::AgentGen.ToolName("EnterWorktree")]
         EnterWorktree,
         /// <summary><c>ExitPlanMode</c></summary>
+        [global::AgentGen.ToolName("ExitPlanMode")]
         ExitPlanMode,
         /// <summary><c>ExitWorktree</c></summary>
+        [global::AgentGen.ToolName("ExitWorktree")]
         ExitWorktree,
         /// <summary><c>Glob</c></summary>
+        [global::AgentGen.ToolName("Glob")]
         Glob,
         /// <summary><c>Grep</c></summary>
+        [global::AgentGen.ToolName("Grep")]
         Grep,
         /// <summary><c>ListAgents</c></summary>
+        [global::AgentGen.ToolName("ListAgents")]
         ListAgents,
         /// <summary><c>ListMcpResourcesTool</c></summary>
+        [global::AgentGen.ToolName("ListMcpResourcesTool")]
         ListMcpResourcesTool,
         /// <summary><c>LSP</c></summary>
+        [global::AgentGen.ToolName("LSP")]
         LSP,
         /// <summary><c>Monitor</c></summary>
+        [global::AgentGen.ToolName("Monitor")]
         Monitor,
         /// <summary><c>NotebookEdit</c></summary>
+        [global::AgentGen.ToolName("NotebookEdit")]
         NotebookEdit,
         /// <summary><c>PowerShell</c></summary>
+        [global::AgentGen.ToolName("PowerShell")]
         PowerShell,
         /// <summary><c>PushNotification</c></summary>
+        [global::AgentGen.ToolName("PushNotification")]
         PushNotification,
         /// <summary><c>Read</c></summary>
+        [global::AgentGen.ToolName("Read")]
         Read,
         /// <summary><c>ReadMcpResourceTool</c></summary>
+        [global::AgentGen.ToolName("ReadMcpResourceTool")]
         ReadMcpResourceTool,
         /// <summary><c>RemoteTrigger</c></summary>
+        [global::AgentGen.ToolName("RemoteTrigger")]
         RemoteTrigger,
         /// <summary><c>ReportFindings</c></summary>
+        [global::AgentGen.ToolName("ReportFindings")]
         ReportFindings,
         /// <summary><c>ScheduleWakeup</c></summary>
+        [global::AgentGen.ToolName("ScheduleWakeup")]
         ScheduleWakeup,
         /// <summary><c>SendFeedback</c></summary>
+        [global::AgentGen.ToolName("SendFeedback")]
         SendFeedback,
         /// <summary><c>SendMessage</c></summary>
+        [global::AgentGen.ToolName("SendMessage")]
         SendMessage,
         /// <summary><c>SendUserFile</c></summary>
+        [global::AgentGen.ToolName("SendUserFile")]
         SendUserFile,
         /// <summary><c>Skill</c></summary>
+        [global::AgentGen.ToolName("Skill")]
         Skill,
         /// <summary><c>SubagentHandback</c></summary>
+        [global::AgentGen.ToolName("SubagentHandback")]
         SubagentHandback,
         /// <summary><c>TaskCreate</c></summary>
+        [global::AgentGen.ToolName("TaskCreate")]
         TaskCreate,
         /// <summary><c>TaskGet</c></summary>
+        [global::AgentGen.ToolName("TaskGet")]
         TaskGet,
         /// <summary><c>TaskList</c></summary>
+        [global::AgentGen.ToolName("TaskList")]
         TaskList,
         /// <summary><c>TaskOutput</c></summary>
+        [global::AgentGen.ToolName("TaskOutput")]
         TaskOutput,
         /// <summary><c>TaskStop</c></summary>
+        [global::AgentGen.ToolName("TaskStop")]
         TaskStop,
         /// <summary><c>TaskUpdate</c></summary>
+        [global::AgentGen.ToolName("TaskUpdate")]
         TaskUpdate,
         /// <summary><c>TeamCreate</c></summary>
+        [global::AgentGen.ToolName("TeamCreate")]
         TeamCreate,
         /// <summary><c>TeamDelete</c></summary>
+        [global::AgentGen.ToolName("TeamDelete")]
         TeamDelete,
         /// <summary><c>TodoWrite</c></summary>
+        [global::AgentGen.ToolName("TodoWrite")]
         TodoWrite,
         /// <summary><c>ToolSearch</c></summary>
+        [global::AgentGen.ToolName("ToolSearch")]
         ToolSearch,
         /// <summary><c>WaitForMcpServers</c></summary>
+        [global::AgentGen.ToolName("WaitForMcpServers")]
         WaitForMcpServers,
         /// <summary><c>WebFetch</c></summary>
+        [global::AgentGen.ToolName("WebFetch")]
         WebFetch,
         /// <summary><c>WebSearch</c></summary>
+        [global::AgentGen.ToolName("WebSearch")]
         WebSearch,
         /// <summary><c>Workflow</c></summary>
+        [global::AgentGen.ToolName("Workflow")]
         Workflow,
         /// <summary><c>Write</c></summary>
+        [global::AgentGen.ToolName("Write")]
         Write,
         /// <summary><c>mcp__context7__get-library-docs</c></summary>
+        [global::AgentGen.ToolName("mcp__context7__get-library-docs")]
         McpContext7GetLibraryDocs,
         /// <summary><c>mcp__context7__resolve-library-id</c></summary>
+        [global::AgentGen.ToolName("mcp__context7__resolve-library-id")]
         McpContext7ResolveLibraryId,
         /// <summary><c>mcp__sequential-thinking__sequentialthinking</c></summary>
+        [global::AgentGen.ToolName("mcp__sequential-thinking__sequentialthinking")]
         McpSequentialThinkingSequentialthinking,
     }
 
