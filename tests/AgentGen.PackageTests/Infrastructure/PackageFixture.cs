@@ -35,29 +35,37 @@ public sealed class PackageFixture : IDisposable
         File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Packages.props"), "<Project />\n");
 
-        PackResult = Pack(FeedDirectory);
-        if (PackResult.ExitCode != 0)
+        try
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + PackResult);
-        }
+            PackResult = Pack(FeedDirectory);
+            if (PackResult.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack failed:\n" + PackResult);
+            }
 
-        string[] packages = Directory.GetFiles(FeedDirectory, "*.nupkg");
-        if (packages.Length != 1)
+            string[] packages = Directory.GetFiles(FeedDirectory, "*.nupkg");
+            if (packages.Length != 1)
+            {
+                throw new InvalidOperationException($"expected one .nupkg in {FeedDirectory}, found {packages.Length}:\n" + PackResult);
+            }
+
+            PackagePath = packages[0];
+            using (ZipArchive zip = ZipFile.OpenRead(PackagePath))
+            {
+                Entries = zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+                ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
+                using Stream stream = nuspec.Open();
+                Nuspec = XDocument.Load(stream);
+            }
+
+            XNamespace ns = Nuspec.Root!.Name.Namespace;
+            Version = Nuspec.Root.Element(ns + "metadata")!.Element(ns + "version")!.Value;
+        }
+        catch
         {
-            throw new InvalidOperationException($"expected one .nupkg in {FeedDirectory}, found {packages.Length}:\n" + PackResult);
+            Dispose(); // xunit does not dispose a fixture whose constructor threw
+            throw;
         }
-
-        PackagePath = packages[0];
-        using (ZipArchive zip = ZipFile.OpenRead(PackagePath))
-        {
-            Entries = zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-            ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
-            using Stream stream = nuspec.Open();
-            Nuspec = XDocument.Load(stream);
-        }
-
-        XNamespace ns = Nuspec.Root!.Name.Namespace;
-        Version = Nuspec.Root.Element(ns + "metadata")!.Element(ns + "version")!.Value;
     }
 
     public string RepoRoot { get; }
