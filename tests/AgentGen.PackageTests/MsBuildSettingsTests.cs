@@ -96,7 +96,7 @@ public sealed class MsBuildSettingsTests
     }
 
     [Fact]
-    public void AgentGenNamespace_internal_accessibility_and_AgentGenKnownTools_are_honoured()
+    public void AgentGenNamespace_internal_accessibility_AgentGenKnownTools_and_AgentDefinition_Remove_are_honoured()
     {
         ConsumerProject app = package.CreateConsumer("namespace-internal")
             .WriteProject("net10.0", exe: true, properties: """
@@ -107,11 +107,18 @@ public sealed class MsBuildSettingsTests
                 <AgentGenAccessibility>internal</AgentGenAccessibility>
                 <AgentGenKnownTools>ship-release;rollback-release</AgentGenKnownTools>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                """)
+                """,
+                items: """
+                    <AgentDefinition Remove=".claude/agents/drafts/**" />
+                    """)
+            // Removed from the default items by the project: would fail the build with AGEN001 if read.
+            .WriteFile(".claude/agents/drafts/work-in-progress.md", "still thinking about this one\n")
             .WriteFile(".claude/agents/invoice-checker.md", AgentFiles.InvoiceChecker)
             .WriteFile(".claude/agents/ledger-clerk.md", AgentFiles.LedgerClerk)
-            // Without AgentGenKnownTools, ship-release would be AGEN007 (unknown tool).
-            .WriteFile(".claude/agents/release-clerk.md", AgentFiles.Simple("release-clerk", "Read, ship-release"))
+            // Without AgentGenKnownTools, ship-release and rollback-release would be AGEN007 (unknown
+            // tool); the second name proves the ';' list reaches the analyzers whole (a ';' in an
+            // analyzer config value would start a comment).
+            .WriteFile(".claude/agents/release-clerk.md", AgentFiles.Simple("release-clerk", "Read, ship-release, rollback-release"))
             .WriteFile("Program.cs", """
                 using System.Reflection;
                 using Contoso.Automation.Team;
@@ -129,6 +136,7 @@ public sealed class MsBuildSettingsTests
                 Console.WriteLine($"default namespace used: {Assembly.GetExecutingAssembly().GetTypes().Any(t => t.Namespace == "Contoso.Billing.Agents")}");
                 Console.WriteLine(AgentCatalog.InvoiceChecker.Allows(AgentTool.Grep));
                 Console.WriteLine($"{AgentTool.ShipRelease.ToToolName()} {AgentCatalog.ReleaseClerk.Allows(AgentTool.ShipRelease)}");
+                Console.WriteLine($"{AgentTool.RollbackRelease.ToToolName()} {AgentCatalog.ReleaseClerk.Allows(AgentTool.RollbackRelease)}");
                 """);
 
         CommandResult build = app.BuildSucceeds();
@@ -147,6 +155,7 @@ public sealed class MsBuildSettingsTests
                 "default namespace used: False",
                 "True",
                 "ship-release True",
+                "rollback-release True",
             },
             BuildOutput.ProgramLines(run));
     }

@@ -86,6 +86,18 @@ namespace AgentGen.Model
             }
         }
 
+        /// <summary>A file as messages name it: relative to the project folder when under it, else its full path.</summary>
+        public static string DisplayPath(string path, string projectDir)
+        {
+            return IsUnder(path, projectDir) ? RelativeSource(path, projectDir) : path;
+        }
+
+        private static bool IsUnder(string path, string projectDir)
+        {
+            string dir = projectDir.Replace('\\', '/');
+            return dir.Length > 1 && path.Replace('\\', '/').StartsWith(dir.EndsWith("/", StringComparison.Ordinal) ? dir : dir + "/", StringComparison.Ordinal);
+        }
+
         /// <summary>The file's path relative to the project folder, with '/' separators, so output does not depend on where the repo is cloned.</summary>
         public static string RelativeSource(string path, string projectDir)
         {
