@@ -109,7 +109,8 @@ namespace AgentGen.Analyzers
                     }
                 }
 
-                ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools);
+                Func<string, string>? show = options.ProjectDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.ProjectDir);
+                ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, show);
                 foreach (PlanFinding finding in plan.Findings)
                 {
                     if (!files.TryGetValue(finding.Path, out FileResult at) || at.Text is null)

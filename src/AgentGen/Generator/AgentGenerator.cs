@@ -102,6 +102,21 @@ namespace AgentGen.Generator
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog),
                 static (spc, spec) => spc.AddSource("AgentCatalog.g.cs", SourceText.From(ProjectEmitter.EmitCatalog(spec), Encoding.UTF8)));
+
+            // Message records need IsExternalInit, which netstandard2.0 and .NET Framework lack.
+            IncrementalValueProvider<bool> needsIsExternalInit = context.CompilationProvider
+                .Select(static (compilation, _) => Polyfills.NeedsIsExternalInit(compilation))
+                .WithTrackingName(TrackingNames.IsExternalInit);
+
+            context.RegisterSourceOutput(
+                project.Select(static (p, _) => !p.Messages.Messages.IsEmpty || !p.RepeatedFileMessages.IsEmpty).Combine(needsIsExternalInit),
+                static (spc, need) =>
+                {
+                    if (need.Left && need.Right)
+                    {
+                        spc.AddSource("IsExternalInit.g.cs", SourceText.From(Polyfills.EmitIsExternalInit(), Encoding.UTF8));
+                    }
+                });
         }
 
         private static void EmitMessage(SourceProductionContext spc, MessageSpec spec)
@@ -129,6 +144,7 @@ namespace AgentGen.Generator
         public const string RepeatedFileMessages = nameof(RepeatedFileMessages);
         public const string ToolEnum = nameof(ToolEnum);
         public const string Catalog = nameof(Catalog);
+        public const string IsExternalInit = nameof(IsExternalInit);
     }
 
     /// <summary>

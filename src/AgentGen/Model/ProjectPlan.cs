@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using AgentGen.Shared;
 using AgentGen.Diagnostics;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis;
@@ -89,9 +90,18 @@ namespace AgentGen.Model
 
         public List<PlanFinding> Findings { get; } = new();
 
-        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools)
+        /// <summary>How a file is named in messages (relative to the project when the analyzer knows the project folder).</summary>
+        private Func<string, string> _show = static path => path;
+
+        /// <param name="displayPath">Names a file in messages; the full path when null.</param>
+        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null)
         {
             var plan = new ProjectPlan();
+            if (displayPath is not null)
+            {
+                plan._show = displayPath;
+            }
+
             var files = new List<PlanFile>(input);
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
@@ -127,7 +137,7 @@ namespace AgentGen.Model
                     {
                         if (!ReferenceEquals(other.Path, f.Path) && other.Path != f.Path)
                         {
-                            plan.Findings.Add(new PlanFinding(Descriptors.DuplicateName, f.Path, f.NameSpan, new[] { f.Name, other.Path }, new List<KeyValuePair<string, SourceSpan>> { new(other.Path, other.NameSpan) }));
+                            plan.Findings.Add(new PlanFinding(Descriptors.DuplicateName, f.Path, f.NameSpan, new[] { f.Name, plan._show(other.Path) }, new List<KeyValuePair<string, SourceSpan>> { new(other.Path, other.NameSpan) }));
                             break;
                         }
                     }
@@ -136,6 +146,11 @@ namespace AgentGen.Model
                     {
                         continue;
                     }
+                }
+
+                if (f.Model is null)
+                {
+                    continue; // a file with errors generates nothing, so it takes no type name
                 }
 
                 string className = Naming.AgentClassName(f.Name);
@@ -147,16 +162,13 @@ namespace AgentGen.Model
 
                 if (takenTypes.TryGetValue(className, out PlanFile first))
                 {
-                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{first.Path}'", $"only '{first.Name}' is generated" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Path, first.NameSpan) }));
-                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{f.Path}'", $"'{f.Name}' is not generated" }, new List<KeyValuePair<string, SourceSpan>> { new(f.Path, f.NameSpan) }));
+                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{plan._show(first.Path)}'", $"only '{first.Name}' is generated" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Path, first.NameSpan) }));
+                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{plan._show(f.Path)}'", $"'{f.Name}' is not generated" }, new List<KeyValuePair<string, SourceSpan>> { new(f.Path, f.NameSpan) }));
                     continue;
                 }
 
                 takenTypes[className] = f;
-                if (f.Model is not null)
-                {
-                    plan.Agents.Add(f.Model);
-                }
+                plan.Agents.Add(f.Model);
             }
 
             plan.Agents.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -249,7 +261,7 @@ namespace AgentGen.Model
                         if (conflict)
                         {
                             KeyValuePair<string, MessageModel> first = group.Occurrences[0];
-                            Findings.Add(new PlanFinding(Descriptors.PayloadConflict, agent.Path, message.RequestTypeSpan, new[] { message.RequestType, $"differs in type from its example in '{first.Key}'; the conflicting properties become JsonElement?" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Key, first.Value.RequestTypeSpan) }));
+                            Findings.Add(new PlanFinding(Descriptors.PayloadConflict, agent.Path, message.RequestTypeSpan, new[] { message.RequestType, $"differs in type from its example in '{_show(first.Key)}'; the conflicting properties become JsonElement?" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Key, first.Value.RequestTypeSpan) }));
                         }
                     }
 
@@ -277,9 +289,10 @@ namespace AgentGen.Model
 
             // Record type names must be unique across agents and messages (AGEN020).
             var takenRecordNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string t in takenTypes.Keys)
+            var recordOwners = new Dictionary<string, MessageGroup>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, PlanFile> t in takenTypes)
             {
-                takenRecordNames[t] = "an agent class";
+                takenRecordNames[t.Key] = $"the agent '{t.Value.Name}' in '{_show(t.Value.Path)}'";
             }
 
             foreach (MessageGroup group in groups.Values)
@@ -302,7 +315,26 @@ namespace AgentGen.Model
                     {
                         foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
                         {
-                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{group.RequestType}'", n, clash, "its payload record is not generated" }));
+                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{group.RequestType}'", n, clash, "its payload record is not generated" }, takenTypes.TryGetValue(n, out PlanFile agentFile) ? new List<KeyValuePair<string, SourceSpan>> { new(agentFile.Path, agentFile.NameSpan) } : Related(recordOwners, n)));
+                        }
+
+                        // The agent or request type that keeps the name is told too, so both places show the clash.
+                        if (takenTypes.TryGetValue(n, out PlanFile agentOwner))
+                        {
+                            var at = new List<KeyValuePair<string, SourceSpan>>();
+                            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+                            {
+                                at.Add(new KeyValuePair<string, SourceSpan>(occurrence.Key, occurrence.Value.RequestTypeSpan));
+                            }
+
+                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, agentOwner.Path, agentOwner.NameSpan, new[] { $"The agent '{agentOwner.Name}'", n, $"a record of the request type '{group.RequestType}'", $"the payload record of '{group.RequestType}' is not generated" }, at));
+                        }
+                        else if (recordOwners.TryGetValue(n, out MessageGroup? winner))
+                        {
+                            foreach (KeyValuePair<string, MessageModel> occurrence in winner.Occurrences)
+                            {
+                                Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{winner.RequestType}'", n, $"the request type '{group.RequestType}'", $"the payload record of '{group.RequestType}' is not generated" }, Related(group)));
+                            }
                         }
 
                         break;
@@ -314,11 +346,26 @@ namespace AgentGen.Model
                     foreach (string n in names)
                     {
                         takenRecordNames[n] = $"the request type '{group.RequestType}'";
+                        recordOwners[n] = group;
                     }
 
                     Messages.Add(group);
                 }
             }
+        }
+
+        private static List<KeyValuePair<string, SourceSpan>> Related(Dictionary<string, MessageGroup> owners, string typeName)
+            => owners.TryGetValue(typeName, out MessageGroup? owner) ? Related(owner) : new List<KeyValuePair<string, SourceSpan>>();
+
+        private static List<KeyValuePair<string, SourceSpan>> Related(MessageGroup group)
+        {
+            var related = new List<KeyValuePair<string, SourceSpan>>();
+            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+            {
+                related.Add(new KeyValuePair<string, SourceSpan>(occurrence.Key, occurrence.Value.RequestTypeSpan));
+            }
+
+            return related;
         }
 
         private static List<AgentFileModel> SortedByPath(List<AgentFileModel> agents)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using AgentGen.Shared;
 
 namespace AgentGen.Model
 {
@@ -105,6 +106,18 @@ namespace AgentGen.Model
                     yield return new ToolRef(AgentToolRules.Canonicalize(t), m);
                 }
             }
+        }
+
+        /// <summary>A file as messages name it: relative to the project folder when under it, else its full path.</summary>
+        public static string DisplayPath(string path, string projectDir)
+        {
+            return IsUnder(path, projectDir) ? RelativeSource(path, projectDir) : path;
+        }
+
+        private static bool IsUnder(string path, string projectDir)
+        {
+            string dir = projectDir.Replace('\\', '/');
+            return dir.Length > 1 && path.Replace('\\', '/').StartsWith(dir.EndsWith("/", StringComparison.Ordinal) ? dir : dir + "/", StringComparison.Ordinal);
         }
 
         /// <summary>The file's path relative to the project folder, with '/' separators, so output does not depend on where the repo is cloned.</summary>

@@ -89,8 +89,7 @@ internal static class StepTracking
             }
         }
 
-        Assert.NotEmpty(names);
-        return names;
+        return names; // empty for an output that emitted nothing (IsExternalInit when the target has it)
     }
 
     public static string Describe(object? value) => value switch
