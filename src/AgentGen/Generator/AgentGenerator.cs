@@ -72,28 +72,28 @@ namespace AgentGen.Generator
                 .WithTrackingName(TrackingNames.Project);
 
             IncrementalValueProvider<AgentView> agentView = project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView);
-            IncrementalValuesProvider<AgentSpec> agents = files
+            IncrementalValuesProvider<AgentOutput> agents = files
                 .Combine(agentView)
-                .SelectMany(static (pair, _) => pair.Right.SpecFor(pair.Left) is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<AgentSpec>.Empty)
+                .SelectMany(static (pair, _) => pair.Right.OutputFor(pair.Left) is { } output ? ImmutableArray.Create(output) : ImmutableArray<AgentOutput>.Empty)
                 .WithTrackingName(TrackingNames.AgentSpecs);
 
             // A request type's records are emitted by the file of its first example (by path), so a
             // file added or removed elsewhere does not shift and re-emit them.
-            IncrementalValuesProvider<MessageSpec> messages = files
+            IncrementalValuesProvider<MessageOutput> messages = files
                 .Combine(project.Select(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageView))
                 .SelectMany(static (pair, _) => pair.Right.OwnedBy(pair.Left.Path))
                 .WithTrackingName(TrackingNames.MessageSpecs);
 
-            context.RegisterSourceOutput(agents, static (spc, spec) => EmitAgent(spc, spec));
-            context.RegisterSourceOutput(messages, static (spc, spec) => EmitMessage(spc, spec));
+            context.RegisterSourceOutput(agents, static (spc, output) => EmitAgent(spc, output));
+            context.RegisterSourceOutput(messages, static (spc, output) => EmitMessage(spc, output));
 
             // Outputs of files listed more than once (rare): emitted once, from the collected side.
             context.RegisterSourceOutput(
-                files.Collect().Combine(agentView).SelectMany(static (pair, _) => pair.Right.RepeatedFileSpecs(pair.Left)).WithTrackingName(TrackingNames.RepeatedFileAgents),
-                static (spc, spec) => EmitAgent(spc, spec));
+                files.Collect().Combine(agentView).SelectMany(static (pair, _) => pair.Right.RepeatedFileOutputs(pair.Left)).WithTrackingName(TrackingNames.RepeatedFileAgents),
+                static (spc, output) => EmitAgent(spc, output));
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.RepeatedFileMessages).WithTrackingName(TrackingNames.RepeatedFileMessages),
-                static (spc, spec) => EmitMessage(spc, spec));
+                static (spc, output) => EmitMessage(spc, output));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.ToolEnum).WithTrackingName(TrackingNames.ToolEnum),
@@ -119,11 +119,11 @@ namespace AgentGen.Generator
                 });
         }
 
-        private static void EmitMessage(SourceProductionContext spc, MessageSpec spec)
-            => spc.AddSource(spec.Records[0].TypeName + ".g.cs", SourceText.From(ProjectEmitter.EmitMessage(spec), Encoding.UTF8));
+        private static void EmitMessage(SourceProductionContext spc, MessageOutput output)
+            => spc.AddSource(output.HintName, SourceText.From(ProjectEmitter.EmitMessage(output.Spec), Encoding.UTF8));
 
-        private static void EmitAgent(SourceProductionContext spc, AgentSpec spec)
-            => spc.AddSource(spec.ClassName + ".g.cs", SourceText.From(AgentEmitter.Emit(spec), Encoding.UTF8));
+        private static void EmitAgent(SourceProductionContext spc, AgentOutput output)
+            => spc.AddSource(output.HintName, SourceText.From(AgentEmitter.Emit(output.Spec), Encoding.UTF8));
     }
 
     /// <summary>Names of the pipeline steps, for incrementality tests (WithTrackingName).</summary>
@@ -201,12 +201,13 @@ namespace AgentGen.Generator
     {
         private Dictionary<string, string>? _memberByTool;
 
-        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<string> repeatedWinnerPaths, EquatableArray<ToolRef> members)
+        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<string> repeatedWinnerPaths, EquatableArray<ToolRef> members, HintNames hints)
         {
             Options = options;
             WinnerPaths = winnerPaths;
             RepeatedWinnerPaths = repeatedWinnerPaths;
             Members = members;
+            Hints = hints;
         }
 
         public GeneratorOptions Options { get; }
@@ -220,29 +221,37 @@ namespace AgentGen.Generator
         /// <summary>AgentTool members, by tool name.</summary>
         public EquatableArray<ToolRef> Members { get; }
 
-        /// <summary>The spec of the file's agent, or null when the file has errors or lost to another file.</summary>
-        public AgentSpec? SpecFor(ParsedAgentFile file)
-            => file.Model is { } model && Contains(WinnerPaths, file.Path) ? SpecBuilder.BuildAgent(model, MemberByTool(), Options) : null;
+        public HintNames Hints { get; }
 
-        /// <summary>The specs of the winners whose file is listed more than once (normally none).</summary>
-        public EquatableArray<AgentSpec> RepeatedFileSpecs(ImmutableArray<ParsedAgentFile> files)
+        /// <summary>What the file's agent emits, or null when the file has errors or lost to another file.</summary>
+        public AgentOutput? OutputFor(ParsedAgentFile file)
+            => file.Model is { } model && Contains(WinnerPaths, file.Path) ? Output(model) : null;
+
+        /// <summary>What the winners whose file is listed more than once emit (normally nothing).</summary>
+        public EquatableArray<AgentOutput> RepeatedFileOutputs(ImmutableArray<ParsedAgentFile> files)
         {
             if (RepeatedWinnerPaths.IsEmpty)
             {
-                return EquatableArray<AgentSpec>.Empty;
+                return EquatableArray<AgentOutput>.Empty;
             }
 
-            var specs = new List<AgentSpec>();
+            var specs = new List<AgentOutput>();
             var done = new HashSet<string>(StringComparer.Ordinal);
             foreach (ParsedAgentFile file in files)
             {
                 if (file.Model is { } model && Contains(RepeatedWinnerPaths, file.Path) && done.Add(file.Path))
                 {
-                    specs.Add(SpecBuilder.BuildAgent(model, MemberByTool(), Options));
+                    specs.Add(Output(model));
                 }
             }
 
             return specs.ToEquatableArray();
+        }
+
+        private AgentOutput Output(AgentFileModel model)
+        {
+            AgentSpec spec = SpecBuilder.BuildAgent(model, MemberByTool(), Options);
+            return new AgentOutput(spec, Hints.For(spec.ClassName));
         }
 
         private static bool Contains(EquatableArray<string> sortedPaths, string path)
@@ -289,7 +298,7 @@ namespace AgentGen.Generator
         }
 
         public bool Equals(AgentView? other)
-            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && RepeatedWinnerPaths.Equals(other.RepeatedWinnerPaths) && Members.Equals(other.Members)));
+            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && RepeatedWinnerPaths.Equals(other.RepeatedWinnerPaths) && Members.Equals(other.Members) && Hints.Equals(other.Hints)));
 
         public override bool Equals(object? obj) => Equals(obj as AgentView);
 
@@ -302,30 +311,30 @@ namespace AgentGen.Generator
     /// </summary>
     internal sealed class MessageView : IEquatable<MessageView>
     {
-        private Dictionary<string, EquatableArray<MessageSpec>>? _byOwner;
+        private Dictionary<string, EquatableArray<MessageOutput>>? _byOwner;
 
         public MessageView(EquatableArray<OwnedMessage> messages) => Messages = messages;
 
         public EquatableArray<OwnedMessage> Messages { get; }
 
-        public EquatableArray<MessageSpec> OwnedBy(string path)
+        public EquatableArray<MessageOutput> OwnedBy(string path)
         {
-            Dictionary<string, EquatableArray<MessageSpec>>? map = _byOwner;
+            Dictionary<string, EquatableArray<MessageOutput>>? map = _byOwner;
             if (map is null)
             {
-                var lists = new Dictionary<string, List<MessageSpec>>(StringComparer.Ordinal);
+                var lists = new Dictionary<string, List<MessageOutput>>(StringComparer.Ordinal);
                 foreach (OwnedMessage m in Messages)
                 {
-                    if (!lists.TryGetValue(m.OwnerPath, out List<MessageSpec>? list))
+                    if (!lists.TryGetValue(m.OwnerPath, out List<MessageOutput>? list))
                     {
-                        lists[m.OwnerPath] = list = new List<MessageSpec>();
+                        lists[m.OwnerPath] = list = new List<MessageOutput>();
                     }
 
-                    list.Add(m.Spec);
+                    list.Add(m.Output);
                 }
 
-                map = new Dictionary<string, EquatableArray<MessageSpec>>(lists.Count, StringComparer.Ordinal);
-                foreach (KeyValuePair<string, List<MessageSpec>> pair in lists)
+                map = new Dictionary<string, EquatableArray<MessageOutput>>(lists.Count, StringComparer.Ordinal);
+                foreach (KeyValuePair<string, List<MessageOutput>> pair in lists)
                 {
                     map[pair.Key] = pair.Value.ToEquatableArray();
                 }
@@ -333,7 +342,7 @@ namespace AgentGen.Generator
                 map = Interlocked.CompareExchange(ref _byOwner, map, null) ?? map;
             }
 
-            return map.TryGetValue(path, out EquatableArray<MessageSpec> specs) ? specs : EquatableArray<MessageSpec>.Empty;
+            return map.TryGetValue(path, out EquatableArray<MessageOutput> outputs) ? outputs : EquatableArray<MessageOutput>.Empty;
         }
 
         public bool Equals(MessageView? other) => other is not null && (ReferenceEquals(this, other) || Messages.Equals(other.Messages));
@@ -343,7 +352,76 @@ namespace AgentGen.Generator
         public override int GetHashCode() => Messages.GetHashCode();
     }
 
-    internal sealed record OwnedMessage(string OwnerPath, MessageSpec Spec);
+    internal sealed record OwnedMessage(string OwnerPath, MessageOutput Output);
+
+    /// <summary>An agent class to emit, and its file's hint name.</summary>
+    internal sealed record AgentOutput(AgentSpec Spec, string HintName);
+
+    /// <summary>A request type's records to emit, and their file's hint name.</summary>
+    internal sealed record MessageOutput(MessageSpec Spec, string HintName);
+
+    /// <summary>
+    /// Hint names of the per-type files. Roslyn compares hint names ignoring case, and two
+    /// generated types may differ only in case (agents <c>foo-bar</c> and <c>foobar</c> make
+    /// <c>FooBarAgent</c> and <c>FoobarAgent</c>): in such a group, the first name (ordinal order)
+    /// keeps <c>Name.g.cs</c> and the others get <c>Name.2.g.cs</c>, <c>Name.3.g.cs</c>, which no
+    /// type name (an identifier, no dots) can produce.
+    /// </summary>
+    internal sealed record HintNames(EquatableArray<KeyValue> Overrides)
+    {
+        public static readonly HintNames None = new(EquatableArray<KeyValue>.Empty);
+
+        public static HintNames Build(IEnumerable<string> typeNames)
+        {
+            var groups = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (string name in typeNames)
+            {
+                if (!groups.TryGetValue(name, out List<string>? group))
+                {
+                    groups[name] = group = new List<string>();
+                }
+
+                if (!group.Contains(name))
+                {
+                    group.Add(name);
+                }
+            }
+
+            var overrides = new List<KeyValue>();
+            foreach (List<string> group in groups.Values)
+            {
+                if (group.Count > 1)
+                {
+                    group.Sort(StringComparer.Ordinal);
+                    for (int i = 1; i < group.Count; i++)
+                    {
+                        overrides.Add(new KeyValue(group[i], group[i] + "." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs"));
+                    }
+                }
+            }
+
+            if (overrides.Count == 0)
+            {
+                return None;
+            }
+
+            overrides.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return new HintNames(overrides.ToEquatableArray());
+        }
+
+        public string For(string typeName)
+        {
+            foreach (KeyValue o in Overrides)
+            {
+                if (o.Key == typeName)
+                {
+                    return o.Value;
+                }
+            }
+
+            return typeName + ".g.cs";
+        }
+    }
 
     /// <summary>
     /// The project-wide result of one run: the views the per-file steps combine with, the
@@ -354,7 +432,7 @@ namespace AgentGen.Generator
         MessageView Messages,
         ToolEnumSpec ToolEnum,
         CatalogSpec Catalog,
-        EquatableArray<MessageSpec> RepeatedFileMessages)
+        EquatableArray<MessageOutput> RepeatedFileMessages)
     {
         public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes)
         {
@@ -384,18 +462,31 @@ namespace AgentGen.Generator
             }
 
             EquatableArray<MessageSpec> specs = SpecBuilder.BuildMessages(plan, options, jsonAttributes);
+            var typeNames = new List<string>(plan.Agents.Count + specs.Count);
+            foreach (AgentFileModel agent in plan.Agents)
+            {
+                typeNames.Add(agent.ClassName);
+            }
+
+            foreach (MessageSpec spec in specs)
+            {
+                typeNames.Add(spec.Records[0].TypeName);
+            }
+
+            HintNames hints = HintNames.Build(typeNames);
             var owned = new List<OwnedMessage>(specs.Count);
-            var repeatedMessages = new List<MessageSpec>();
+            var repeatedMessages = new List<MessageOutput>();
             for (int i = 0; i < specs.Count; i++)
             {
                 string owner = plan.Messages[i].Occurrences[0].Key;
+                var output = new MessageOutput(specs[i], hints.For(specs[i].Records[0].TypeName));
                 if (timesListed[owner] == 1)
                 {
-                    owned.Add(new OwnedMessage(owner, specs[i]));
+                    owned.Add(new OwnedMessage(owner, output));
                 }
                 else
                 {
-                    repeatedMessages.Add(specs[i]);
+                    repeatedMessages.Add(output);
                 }
             }
 
@@ -405,7 +496,7 @@ namespace AgentGen.Generator
             members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
 
             return new ProjectOutputs(
-                new AgentView(options, winners.ToEquatableArray(), repeatedWinners.ToEquatableArray(), members.ToEquatableArray()),
+                new AgentView(options, winners.ToEquatableArray(), repeatedWinners.ToEquatableArray(), members.ToEquatableArray(), hints),
                 new MessageView(owned.ToEquatableArray()),
                 SpecBuilder.BuildToolEnum(plan, options),
                 SpecBuilder.BuildCatalog(plan, options),
