@@ -109,7 +109,7 @@ namespace AgentGen.Generator
                 .WithTrackingName(TrackingNames.IsExternalInit);
 
             context.RegisterSourceOutput(
-                project.Select(static (p, _) => !p.Messages.Messages.IsEmpty || !p.RepeatedFileMessages.IsEmpty).Combine(needsIsExternalInit),
+                project.Select(static (p, _) => !p.Messages.Messages.IsEmpty || !p.RepeatedFileMessages.IsEmpty).WithTrackingName(TrackingNames.HasMessages).Combine(needsIsExternalInit),
                 static (spc, need) =>
                 {
                     if (need.Left && need.Right)
@@ -145,6 +145,7 @@ namespace AgentGen.Generator
         public const string ToolEnum = nameof(ToolEnum);
         public const string Catalog = nameof(Catalog);
         public const string IsExternalInit = nameof(IsExternalInit);
+        public const string HasMessages = nameof(HasMessages);
     }
 
     /// <summary>
