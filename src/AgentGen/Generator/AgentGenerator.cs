@@ -53,7 +53,7 @@ namespace AgentGen.Generator
 
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentSpecs),
-                static (spc, spec) => spc.AddSource(spec.ClassName + ".g.cs", SourceText.From(AgentEmitter.Emit(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(AgentEmitter.Emit(spec), System.Text.Encoding.UTF8)));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.ToolEnum).WithTrackingName(TrackingNames.ToolEnum),
@@ -65,7 +65,7 @@ namespace AgentGen.Generator
 
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageSpecs),
-                static (spc, spec) => spc.AddSource(spec.Records[0].TypeName + ".g.cs", SourceText.From(ProjectEmitter.EmitMessage(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(ProjectEmitter.EmitMessage(spec), System.Text.Encoding.UTF8)));
         }
 
         private static ProjectSpec BuildProject(ImmutableArray<AgentFileModel> models, GeneratorOptions options, bool jsonAttributes)

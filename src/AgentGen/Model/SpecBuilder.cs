@@ -12,9 +12,12 @@ namespace AgentGen.Model
         {
             var agents = new List<AgentSpec>();
             var catalog = new List<CatalogEntry>();
+
+            // Roslyn compares hint names ignoring case: "a-b" (ABAgent) and "ab" (AbAgent) need distinct ones.
+            var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "AgentTool.g.cs", "AgentCatalog.g.cs" };
             foreach (AgentFileModel agent in plan.Agents)
             {
-                agents.Add(BuildAgent(agent, plan, options));
+                agents.Add(BuildAgent(agent, plan, options) with { HintName = UniqueHintName(agent.ClassName, hintNames) });
                 catalog.Add(new CatalogEntry(agent.Name, agent.ClassName, Naming.CatalogPropertyName(agent.ClassName)));
             }
 
@@ -28,7 +31,10 @@ namespace AgentGen.Model
                 }
 
                 List<RecordSpec> records = RecordNames.Build(group.TypeName, group.RequestType, group.Shape, jsonAttributes);
-                messages.Add(new MessageSpec(options.Namespace, options.Accessibility, jsonAttributes, group.RequestType, sources.ToEquatableArray(), records.ToEquatableArray()));
+                messages.Add(new MessageSpec(options.Namespace, options.Accessibility, jsonAttributes, group.RequestType, sources.ToEquatableArray(), records.ToEquatableArray())
+                {
+                    HintName = UniqueHintName(group.TypeName, hintNames),
+                });
             }
 
             return new ProjectSpec(
@@ -83,6 +89,18 @@ namespace AgentGen.Model
                     yield return new ToolRef(AgentToolRules.Canonicalize(t), m);
                 }
             }
+        }
+
+        private static string UniqueHintName(string typeName, HashSet<string> used)
+        {
+            string stem = Naming.HintStem(typeName);
+            string hint = stem + ".g.cs";
+            for (int i = 2; !used.Add(hint); i++)
+            {
+                hint = stem + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            }
+
+            return hint;
         }
 
         /// <summary>The file's path relative to the project folder, with '/' separators, so output does not depend on where the repo is cloned.</summary>

@@ -110,6 +110,7 @@ namespace AgentGen.Parsing
             var pendingKey = new Stack<YNode?>();
             int nodes = 0;
             int documents = 0;
+            int lastOffset = start;
             try
             {
                 var parser = new Parser(new StringReader(text.Substring(start, end - start)));
@@ -118,6 +119,7 @@ namespace AgentGen.Parsing
                     ParsingEvent ev = parser.Current!;
                     int evStart = start + (int)ev.Start.Index;
                     int evEnd = start + (int)ev.End.Index;
+                    lastOffset = evEnd;
                     switch (ev)
                     {
                         case DocumentStart ds:
@@ -189,6 +191,13 @@ namespace AgentGen.Parsing
                 string message = StripMarks(ex.Message);
                 bool colon = message.IndexOf("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase) >= 0;
                 state.Error = new YamlError(offset, 1, colon ? "a plain value cannot contain ': '; quote the value" : Humanize(message), false, colon);
+                return false;
+            }
+            catch (ArgumentException)
+            {
+                // YamlDotNet throws ArgumentOutOfRangeException instead of a YamlException for some
+                // invalid escapes ("\uDFFF\uD800", a low surrogate before a high one): still bad YAML.
+                state.Error = new YamlError(Math.Min(lastOffset, Math.Max(start, end - 1)), 1, "invalid escape sequence or character after this point", false, false);
                 return false;
             }
 
