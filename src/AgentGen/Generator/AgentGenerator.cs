@@ -53,19 +53,40 @@ namespace AgentGen.Generator
 
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentSpecs),
-                static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(AgentEmitter.Emit(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => AddSource(spc, spec.HintName, spec.Agent.Path, () => AgentEmitter.Emit(spec)));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.ToolEnum).WithTrackingName(TrackingNames.ToolEnum),
-                static (spc, spec) => spc.AddSource("AgentTool.g.cs", SourceText.From(ProjectEmitter.EmitTools(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => AddSource(spc, "AgentTool.g.cs", null, () => ProjectEmitter.EmitTools(spec)));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog),
-                static (spc, spec) => spc.AddSource("AgentCatalog.g.cs", SourceText.From(ProjectEmitter.EmitCatalog(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => AddSource(spc, "AgentCatalog.g.cs", null, () => ProjectEmitter.EmitCatalog(spec)));
 
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageSpecs),
-                static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(ProjectEmitter.EmitMessage(spec), System.Text.Encoding.UTF8)));
+                static (spc, spec) => AddSource(spc, spec.HintName, null, () => ProjectEmitter.EmitMessage(spec)));
+        }
+
+        /// <summary>
+        /// Adds one generated file. An emitter bug must not take the whole generator down (that
+        /// drops every generated file: CS8785): the file is skipped and AGEN099 names the agent file.
+        /// </summary>
+        private static void AddSource(SourceProductionContext spc, string hintName, string? agentPath, Func<string> emit)
+        {
+            string text;
+            try
+            {
+                text = emit();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Location location = agentPath is null ? Location.None : Location.Create(agentPath, default, default);
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.Descriptors.InternalError, location, "generating " + hintName + " failed: " + ex.GetType().Name + ": " + ex.Message));
+                return;
+            }
+
+            spc.AddSource(hintName, SourceText.From(text, System.Text.Encoding.UTF8));
         }
 
         private static ProjectSpec BuildProject(ImmutableArray<AgentFileModel> models, GeneratorOptions options, bool jsonAttributes)

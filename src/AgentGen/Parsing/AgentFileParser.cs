@@ -41,8 +41,16 @@ namespace AgentGen.Parsing
     /// </summary>
     internal static class AgentFileParser
     {
-        /// <summary>Files larger than this are not parsed (AGEN021).</summary>
-        public const int MaxFileLength = 8 * 1024 * 1024;
+        /// <summary>
+        /// Files larger than this (in chars) are not parsed (AGEN021). Every char of an agent file
+        /// can end up in a string literal, and all string literals of an assembly share one 16 MB
+        /// heap (CS8103 at emit time beyond it): 1 Mi chars is 2 MB of it. The largest agent
+        /// files seen in the wild are about 26 KB.
+        /// </summary>
+        public const int MaxFileLength = 1024 * 1024;
+
+        /// <summary>More entries than this in <c>tools</c> or <c>disallowedTools</c> are not read (AGEN021): permission checks are quadratic in them.</summary>
+        public const int MaxTools = 1_000;
 
         /// <summary>More ```json blocks than this in one body are not read (AGEN021).</summary>
         public const int MaxJsonBlocks = 1_000;
@@ -102,7 +110,7 @@ namespace AgentGen.Parsing
                 string text = _text;
                 if (text.Length > MaxFileLength)
                 {
-                    Report(Descriptors.LimitExceeded, new SourceSpan(0, 0), $"The file is {text.Length:N0} characters long; AgentGen reads agent files up to {MaxFileLength:N0} characters");
+                    Report(Descriptors.LimitExceeded, new SourceSpan(0, 0), string.Format(System.Globalization.CultureInfo.InvariantCulture, "The file is {0:N0} characters long; AgentGen reads agent files up to {1:N0} characters", text.Length, MaxFileLength));
                     return Fail();
                 }
 
@@ -452,6 +460,12 @@ namespace AgentGen.Parsing
                     return field == "tools" ? list : null;
                 }
 
+                if (raw.Count > MaxTools)
+                {
+                    Report(Descriptors.LimitExceeded, list.FieldSpan, string.Format(System.Globalization.CultureInfo.InvariantCulture, "'{0}' lists {1:N0} tools; AgentGen reads at most {2:N0}", field, raw.Count, MaxTools));
+                    return field == "tools" ? list : null;
+                }
+
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (KeyValuePair<string, SourceSpan> item in raw)
                 {
@@ -603,15 +617,17 @@ namespace AgentGen.Parsing
                     return;
                 }
 
+                var removed = new HashSet<string>(StringComparer.Ordinal);
+                foreach (string d in disallowed.Names)
+                {
+                    removed.Add(AgentToolRules.Canonicalize(d));
+                }
+
                 for (int i = 0; i < tools.Names.Count; i++)
                 {
-                    foreach (string d in disallowed.Names)
+                    if (removed.Contains(AgentToolRules.Canonicalize(tools.Names[i])))
                     {
-                        if (string.Equals(AgentToolRules.Canonicalize(d), AgentToolRules.Canonicalize(tools.Names[i]), StringComparison.Ordinal))
-                        {
-                            Report(Descriptors.ToolAllowedAndDisallowed, tools.Spans[i], tools.Names[i]);
-                            break;
-                        }
+                        Report(Descriptors.ToolAllowedAndDisallowed, tools.Spans[i], tools.Names[i]);
                     }
                 }
             }
@@ -907,7 +923,7 @@ namespace AgentGen.Parsing
 
                     if (++jsonBlocks > MaxJsonBlocks)
                     {
-                        Report(Descriptors.LimitExceeded, SourceSpan.FromBounds(block.FenceStart, LineEnd(_text, block.FenceStart)), $"The body has more than {MaxJsonBlocks:N0} ```json blocks; AgentGen reads the first {MaxJsonBlocks:N0}");
+                        Report(Descriptors.LimitExceeded, SourceSpan.FromBounds(block.FenceStart, LineEnd(_text, block.FenceStart)), string.Format(System.Globalization.CultureInfo.InvariantCulture, "The body has more than {0:N0} ```json blocks; AgentGen reads the first {0:N0}", MaxJsonBlocks));
                         return;
                     }
 

@@ -86,7 +86,8 @@ namespace AgentGen.Parsing
     internal static class YamlTree
     {
         public const int MaxDepth = 64;
-        public const int MaxNodes = 100_000;
+        /// <summary>Scalars, aliases and collections in one frontmatter (a real one has well under 100).</summary>
+        public const int MaxNodes = 10_000;
 
         /// <summary>Reads the single YAML document in text[start..end). Never throws.</summary>
         public static bool TryRead(string text, int start, int end, out YNode? root, out YamlError error)

@@ -213,8 +213,18 @@ public class HostileInputTests
             files.Add(HostileFile.FromString("large-" + f + ".md", sb.ToString()));
         }
 
-        PipelineRun run = HostilePipeline.Run(files, emit: true).AssertTotal();
-        Assert.True(run.GeneratedAgent("Large0Agent"));
+        PipelineRun run = HostilePipeline.Run(files, emit: true).AssertTotal().AssertReported("AGEN021");
+
+        // Agents are admitted in name order until the project budget is spent.
+        long perFile = global::AgentGen.Parsing.AgentFileParser.MaxFileLength;
+        int admitted = (int)(global::AgentGen.Model.ProjectPlan.MaxProjectTextLength / perFile);
+        var expected = Enumerable.Range(0, 12).Select(i => "large-" + i).OrderBy(n => n, StringComparer.Ordinal).Take(admitted).ToList();
+        foreach (string name in expected)
+        {
+            Assert.True(run.Generated.Sources.Any(s => s.Value.Contains("AgentName = \"" + name + "\"", StringComparison.Ordinal)), name + " was not generated");
+        }
+
+        Assert.Equal(12 - admitted, run.Analyzed.Diagnostics.Count(d => d.Id == "AGEN021"));
     }
 
     [Fact]
@@ -229,7 +239,7 @@ public class HostileInputTests
     [Fact]
     public void Huge_single_line_values_generate()
     {
-        string big = string.Concat(Enumerable.Repeat("word, ", 60_000)); // 360 KB on one line
+        string big = string.Concat(Enumerable.Repeat("word, ", 30_000)); // 180 KB on one line, five times: under the 1 Mi file limit
         string text = Header.Replace("description: Probes the parser.", "description: \"" + big + "\"") + "notes: " + big + "\n---\n" + big + "\n```json\n{\"request_type\":\"huge_line\",\"payload\":{\"text\":\"" + big + "\"}}\n```\n" + big;
         PipelineRun run = RunOne(text, emit: true).AssertTotal();
         Assert.True(run.GeneratedAgent("HostileProbeAgent"), string.Join(", ", run.DiagnosticIds));
@@ -324,9 +334,19 @@ public class HostileInputTests
     // ---------------------------------------------------------------- counts
 
     [Fact]
+    public void More_tools_than_the_limit_are_agen021()
+    {
+        string tools = string.Join(", ", Enumerable.Range(0, global::AgentGen.Parsing.AgentFileParser.MaxTools + 1).Select(i => "mcp__s__t" + i));
+        RunOne("---\nname: too-many\ndescription: d\ntools: " + tools + "\n---\n").AssertTotal().AssertReported("AGEN021");
+        RunOne("---\nname: too-many\ndescription: d\ndisallowedTools: " + tools + "\n---\n").AssertTotal().AssertReported("AGEN021");
+        string list = string.Join("\n", Enumerable.Range(0, 50_000).Select(i => "  - T" + i));
+        RunOne("---\nname: too-many\ndescription: d\ntools:\n" + list + "\ndisallowedTools:\n" + list + "\n---\n").AssertTotal().AssertReported("AGEN021");
+    }
+
+    [Fact]
     public void Thousands_of_tools_generate_and_compile()
     {
-        const int N = 3_000;
+        const int N = global::AgentGen.Parsing.AgentFileParser.MaxTools;
         var tools = new StringBuilder();
         var disallowed = new StringBuilder();
         for (int i = 0; i < N; i++)
@@ -344,7 +364,7 @@ public class HostileInputTests
     [Fact]
     public void Thousands_of_duplicate_and_overlapping_tools_are_total()
     {
-        const int N = 3_000;
+        const int N = global::AgentGen.Parsing.AgentFileParser.MaxTools;
         string same = string.Join(", ", Enumerable.Repeat("Read", N));
         string list = string.Join("\n", Enumerable.Range(0, N).Select(i => "  - Tool" + i));
         string text = "---\nname: many-tools\ndescription: d\ntools:\n" + list + "\ndisallowedTools:\n" + list + "\nskills: " + same + "\n---\nBody\n";
@@ -398,7 +418,33 @@ public class HostileInputTests
         var keys = string.Join(",", Enumerable.Range(0, 5_000).Select(i => "\"key_" + i + "\":" + i));
         var otherKeys = string.Join(",", Enumerable.Range(2_500, 5_000).Select(i => "\"key_" + i + "\":\"s\""));
         string body = "```json\n{\"request_type\":\"wide\",\"payload\":{" + keys + "}}\n```\n```json\n{\"request_type\":\"wide\",\"payload\":{" + otherKeys + "}}\n```\n";
-        RunOne(Agent(body: body), emit: true).AssertTotal();
+        PipelineRun run = RunOne(Agent(body: body), emit: true).AssertTotal().AssertReported("AGEN021");
+        Assert.True(run.GeneratedAgent("HostileProbeAgent"));
+        Assert.False(run.Generated.Has("WidePayload.g.cs"));
+    }
+
+    [Fact]
+    public void Examples_that_each_fit_but_together_exceed_the_property_limit_are_agen021()
+    {
+        var body = new StringBuilder();
+        for (int block = 0; block < 1_000; block++)
+        {
+            body.Append("```json\n{\"request_type\":\"growing\",\"payload\":{");
+            body.Append(string.Join(",", Enumerable.Range(0, 100).Select(i => "\"k" + block + "_" + i + "\":1")));
+            body.Append("}}\n```\n");
+        }
+
+        PipelineRun run = RunOne(Agent(body: body.ToString()), emit: true).AssertTotal().AssertReported("AGEN021");
+        Assert.False(run.Generated.Has("GrowingPayload.g.cs"));
+    }
+
+    [Fact]
+    public void Payload_at_the_property_limit_generates()
+    {
+        int n = global::AgentGen.Model.ProjectPlan.MaxPayloadProperties;
+        string keys = string.Join(",", Enumerable.Range(0, n).Select(i => "\"key_" + i + "\":" + i));
+        PipelineRun run = RunOne(Agent(body: "```json\n{\"request_type\":\"wide\",\"payload\":{" + keys + "}}\n```\n"), emit: true).AssertTotal().AssertNotReported("AGEN021");
+        Assert.True(run.Generated.Has("WidePayload.g.cs"));
     }
 
     // ---------------------------------------------------------------- everything
