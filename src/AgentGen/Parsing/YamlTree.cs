@@ -115,7 +115,7 @@ namespace AgentGen.Parsing
             try
             {
                 var parser = new Parser(new StringReader(text.Substring(start, end - start)));
-                while (parser.MoveNext())
+                while (MoveNext(parser))
                 {
                     ParsingEvent ev = parser.Current!;
                     int evStart = start + (int)ev.Start.Index;
@@ -194,11 +194,10 @@ namespace AgentGen.Parsing
                 state.Error = new YamlError(offset, 1, colon ? "a plain value cannot contain ': '; quote the value" : Humanize(message), false, colon);
                 return false;
             }
-            catch (ArgumentException)
+            catch (YamlReaderFailure)
             {
-                // YamlDotNet throws ArgumentOutOfRangeException instead of a YamlException for some
-                // invalid escapes ("\uDFFF\uD800", a low surrogate before a high one): still bad YAML.
-                state.Error = new YamlError(Math.Min(lastOffset, Math.Max(start, end - 1)), 1, "invalid escape sequence or character after this point", false, false);
+                // YamlDotNet itself failed on bad input (see MoveNext): still invalid YAML, after the last event read.
+                state.Error = new YamlError(Math.Min(lastOffset, Math.Max(start, end - 1)), 1, "the YAML reader could not continue after this point (an invalid character, escape or structure)", false, false);
                 return false;
             }
 
@@ -255,6 +254,37 @@ namespace AgentGen.Parsing
                 }
 
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// YamlDotNet's MoveNext. On some invalid input YamlDotNet 16.3 throws something other than
+        /// a YamlException: InvalidOperationException from Scanner.ScanPlainScalar (an unclosed flow
+        /// mapping inside a block mapping), ArgumentOutOfRangeException for the escapes
+        /// "\uDFFF\uD800". Those are its bugs, not ours: they become a YAML error. Exceptions from
+        /// AgentGen's own code are not caught here (the parser's guard reports them as AGEN099).
+        /// </summary>
+        private static bool MoveNext(Parser parser)
+        {
+            try
+            {
+                return parser.MoveNext();
+            }
+            catch (YamlException)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or FormatException or OverflowException or InvalidCastException or KeyNotFoundException)
+            {
+                throw new YamlReaderFailure(ex);
+            }
+        }
+
+        private sealed class YamlReaderFailure : Exception
+        {
+            public YamlReaderFailure(Exception inner)
+                : base(inner.Message, inner)
+            {
             }
         }
 

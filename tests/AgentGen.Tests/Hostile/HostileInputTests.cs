@@ -485,4 +485,18 @@ public class HostileInputTests
     }
 
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
+
+    // ---------------------------------------------------------------- regressions found by the fuzzer
+
+    [Theory]
+    [InlineData("x: {b: c\nd: e\n")]                  // unclosed flow mapping, then another line
+    [InlineData("mcpServers: {github: {command: run}\nmodel: sonnet\n")]
+    [InlineData("ef\"payload\": {fort: high\nx: y\n")] // fuzz seed 20260701, mutant 455
+    [InlineData("\"a\": {b: c\nd: e\n")]
+    public void YamlDotNet_InvalidOperationException_on_unclosed_flow_mapping_is_agen002(string lines)
+    {
+        // YamlDotNet 16.3 throws InvalidOperationException from Scanner.ScanPlainScalar here; it was
+        // reported as AGEN099 ("please report this") instead of invalid YAML.
+        RunOne(Agent(lines)).AssertTotal().AssertReported("AGEN002").AssertNotReported("AGEN099");
+    }
 }
