@@ -29,6 +29,21 @@ namespace AgentGen
     }
 
     /// <summary>
+    /// Put by the generator on every member of the generated <c>AgentTool</c> enum: the tool's name
+    /// as agent files write it (<c>mcp__context7__resolve-library-id</c>), so analyzers can tell
+    /// which tool a constant names, also from a referenced assembly.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    public sealed class ToolNameAttribute : Attribute
+    {
+        /// <summary>Creates the attribute for the tool named <paramref name="name"/>.</summary>
+        public ToolNameAttribute(string name) => Name = name;
+
+        /// <summary>The tool's name.</summary>
+        public string Name { get; }
+    }
+
+    /// <summary>
     /// Marks a parameter that receives a tool handed to an agent. AgentGen's analyzer (AGEN100)
     /// reports a compile-time error when a constant tool passed here is not allowed for the agent
     /// known at the call site (the receiver, another argument or a type argument).

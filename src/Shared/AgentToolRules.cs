@@ -4,7 +4,11 @@
 using System;
 using System.Collections.Generic;
 
+#if AGENTGEN_ANALYZER
+namespace AgentGen.Shared
+#else
 namespace AgentGen
+#endif
 {
     /// <summary>
     /// Claude Code's rules for which tools an agent may use: an absent <c>tools</c> field allows

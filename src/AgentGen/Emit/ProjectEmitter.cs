@@ -17,6 +17,7 @@ namespace AgentGen.Emit
             foreach (ToolRef t in spec.Tools)
             {
                 AgentEmitter.Doc(w, "<c>" + CSharp.XmlText(t.Name) + "</c>");
+                w.Line("[global::AgentGen.ToolName(" + CSharp.AttributeLiteral(t.Name) + ")]");
                 w.Line(CSharp.Identifier(t.Member) + ",");
             }
 
@@ -131,8 +132,14 @@ namespace AgentGen.Emit
             var w = new CodeWriter();
             AgentEmitter.Header(w);
             w.Open("namespace " + CSharp.QualifiedName(spec.Namespace));
-            foreach (RecordSpec record in spec.Records)
+            for (int r = 0; r < spec.Records.Count; r++)
             {
+                RecordSpec record = spec.Records[r];
+                if (r > 0)
+                {
+                    w.Line();
+                }
+
                 if (record.RequestType is not null)
                 {
                     AgentEmitter.Doc(w, "The payload of the <c>" + CSharp.XmlText(record.RequestType) + "</c> request, as documented in " + CSharp.XmlText(string.Join(", ", spec.SourceFiles)) + ".");
@@ -171,7 +178,6 @@ namespace AgentGen.Emit
                 }
 
                 w.Close();
-                w.Line();
             }
 
             w.Close();

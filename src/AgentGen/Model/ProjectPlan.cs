@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using AgentGen.Shared;
 using AgentGen.Diagnostics;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis;
@@ -157,6 +158,11 @@ namespace AgentGen.Model
                     }
                 }
 
+                if (f.Model is null)
+                {
+                    continue; // a file with errors generates nothing, so it takes no type name
+                }
+
                 string className = Naming.AgentClassName(f.Name);
                 if (ReservedTypeNames.Contains(className))
                 {
@@ -172,10 +178,7 @@ namespace AgentGen.Model
                 }
 
                 takenTypes[className] = f;
-                if (f.Model is not null)
-                {
-                    plan.Agents.Add(f.Model);
-                }
+                plan.Agents.Add(f.Model);
             }
 
             plan.Agents.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -381,9 +384,10 @@ namespace AgentGen.Model
 
             // Record type names must be unique across agents and messages (AGEN020).
             var takenRecordNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string t in takenTypes.Keys)
+            var recordOwners = new Dictionary<string, MessageGroup>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, PlanFile> t in takenTypes)
             {
-                takenRecordNames[t] = "an agent class";
+                takenRecordNames[t.Key] = $"the agent '{t.Value.Name}' in '{t.Value.Path}'";
             }
 
             foreach (MessageGroup group in groups.Values)
@@ -419,7 +423,26 @@ namespace AgentGen.Model
                     {
                         foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
                         {
-                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{group.RequestType}'", n, clash, "its payload record is not generated" }));
+                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{group.RequestType}'", n, clash, "its payload record is not generated" }, takenTypes.TryGetValue(n, out PlanFile agentFile) ? new List<KeyValuePair<string, SourceSpan>> { new(agentFile.Path, agentFile.NameSpan) } : Related(recordOwners, n)));
+                        }
+
+                        // The agent or request type that keeps the name is told too, so both places show the clash.
+                        if (takenTypes.TryGetValue(n, out PlanFile agentOwner))
+                        {
+                            var at = new List<KeyValuePair<string, SourceSpan>>();
+                            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+                            {
+                                at.Add(new KeyValuePair<string, SourceSpan>(occurrence.Key, occurrence.Value.RequestTypeSpan));
+                            }
+
+                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, agentOwner.Path, agentOwner.NameSpan, new[] { $"The agent '{agentOwner.Name}'", n, $"a record of the request type '{group.RequestType}'", $"the payload record of '{group.RequestType}' is not generated" }, at));
+                        }
+                        else if (recordOwners.TryGetValue(n, out MessageGroup? winner))
+                        {
+                            foreach (KeyValuePair<string, MessageModel> occurrence in winner.Occurrences)
+                            {
+                                Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{winner.RequestType}'", n, $"the request type '{group.RequestType}'", $"the payload record of '{group.RequestType}' is not generated" }, Related(group)));
+                            }
                         }
 
                         break;
@@ -431,6 +454,7 @@ namespace AgentGen.Model
                     foreach (string n in names)
                     {
                         takenRecordNames[n] = $"the request type '{group.RequestType}'";
+                        recordOwners[n] = group;
                     }
 
                     Messages.Add(group);
@@ -439,6 +463,20 @@ namespace AgentGen.Model
         }
 
         private static string Clip(string s) => s.Length <= 60 ? s : s.Substring(0, 60) + "...";
+
+        private static List<KeyValuePair<string, SourceSpan>> Related(Dictionary<string, MessageGroup> owners, string typeName)
+            => owners.TryGetValue(typeName, out MessageGroup? owner) ? Related(owner) : new List<KeyValuePair<string, SourceSpan>>();
+
+        private static List<KeyValuePair<string, SourceSpan>> Related(MessageGroup group)
+        {
+            var related = new List<KeyValuePair<string, SourceSpan>>();
+            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+            {
+                related.Add(new KeyValuePair<string, SourceSpan>(occurrence.Key, occurrence.Value.RequestTypeSpan));
+            }
+
+            return related;
+        }
 
         private static List<AgentFileModel> SortedByPath(List<AgentFileModel> agents)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using AgentGen.Shared;
 
 namespace AgentGen.Model
 {

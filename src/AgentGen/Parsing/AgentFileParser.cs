@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using AgentGen.Shared;
 using AgentGen.Diagnostics;
 using AgentGen.Model;
 using Microsoft.CodeAnalysis;
@@ -240,8 +241,14 @@ namespace AgentGen.Parsing
                     string trimmed = _text.Substring(lineStart, lineEnd - lineStart).Trim();
                     if (trimmed == "---")
                     {
-                        string where = lineNumber == 1 ? "is indented" : $"is on line {lineNumber}";
-                        Report(Descriptors.NoFrontmatter, SourceSpan.FromBounds(lineStart, lineEnd), $"The frontmatter's opening '---' {where}; it must be the very first line of the file, with nothing before it (Claude Code ignores this file)");
+                        string where = lineNumber == 1 || _text[lineStart] == ' ' || _text[lineStart] == '\t' ? "is indented" : $"is on line {lineNumber}";
+                        if (lineNumber > 1 && where == "is indented")
+                        {
+                            where = $"is indented and on line {lineNumber}";
+                        }
+
+                        int dashes = _text.IndexOf("---", lineStart, lineEnd - lineStart, StringComparison.Ordinal);
+                        Report(Descriptors.NoFrontmatter, new SourceSpan(dashes, 3), $"The frontmatter's opening '---' {where}; it must be the very first line of the file, with nothing before it (Claude Code ignores this file)");
                         return;
                     }
 
@@ -269,22 +276,87 @@ namespace AgentGen.Parsing
                 }
 
                 Dictionary<string, string?>? props = null;
-                if (error.UnquotedColon && TryFindQuotableValue(start, out int valueStart, out int valueEnd))
+                string message = error.Message;
+                if (error.NeedsQuotes && TryFindQuotableValue(start, out int valueStart, out int valueEnd, out string? key))
                 {
                     props = new Dictionary<string, string?>
                     {
                         ["ValueStart"] = valueStart.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         ["ValueLength"] = (valueEnd - valueStart).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     };
+                    if (error.IsColon)
+                    {
+                        message = $"the value of '{key}' contains ': ', which YAML reads as the start of another field; quote the value";
+                    }
+                }
+                else if (error.IsColon && TryFindContinuedField(start, out string? field, out int fieldLine))
+                {
+                    // A multi-line plain value whose later line holds ': ' (a "user: ..." example line, or a field indented by mistake).
+                    message = $"this line continues the value of '{field}' (line {fieldLine}) and contains ': ', which YAML does not allow in a plain value; quote the whole value or write it as a block (`{field}: |`), or remove the indentation if this line is a field of its own";
                 }
 
-                _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, span, new[] { error.Message }, props));
+                _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, span, new[] { message }, props));
+            }
+
+            /// <summary>For a colon on an indented line, the field whose plain value that line continues.</summary>
+            private bool TryFindContinuedField(int errorOffset, out string? field, out int fieldLine)
+            {
+                field = null;
+                fieldLine = 0;
+                int lineStart = LineStart(_text, errorOffset);
+                if (lineStart >= _text.Length || (_text[lineStart] != ' ' && _text[lineStart] != '\t'))
+                {
+                    return false;
+                }
+
+                // Walk up over the value's indented lines to the line that starts the field.
+                int line = lineStart;
+                while (line > 0)
+                {
+                    int prevEnd = line - 1;
+                    if (prevEnd > 0 && _text[prevEnd] == '\n' && _text[prevEnd - 1] == '\r')
+                    {
+                        prevEnd--;
+                    }
+
+                    int prevStart = LineStart(_text, prevEnd);
+                    line = prevStart;
+                    if (prevStart < prevEnd && _text[prevStart] != ' ' && _text[prevStart] != '\t' && _text[prevStart] != '#')
+                    {
+                        int colon = _text.IndexOf(':', prevStart, prevEnd - prevStart);
+                        if (colon <= prevStart)
+                        {
+                            return false;
+                        }
+
+                        field = _text.Substring(prevStart, colon - prevStart).Trim();
+                        fieldLine = CountLines(prevStart);
+                        return field.Length > 0;
+                    }
+                }
+
+                return false;
+            }
+
+            private int CountLines(int offset)
+            {
+                int line = 1;
+                for (int i = 0; i < offset && i < _text.Length; i++)
+                {
+                    if (_text[i] == '\n' || (_text[i] == '\r' && (i + 1 >= _text.Length || _text[i + 1] != '\n')))
+                    {
+                        line++;
+                    }
+                }
+
+                return line;
             }
 
             /// <summary>For <c>key: plain value with: colon</c> on one line, the span of the value.</summary>
-            private bool TryFindQuotableValue(int errorOffset, out int valueStart, out int valueEnd)
+            private bool TryFindQuotableValue(int errorOffset, out int valueStart, out int valueEnd, out string? key)
             {
                 valueStart = valueEnd = 0;
+                key = null;
                 int lineStart = LineStart(_text, errorOffset);
                 int lineEnd = LineEnd(_text, errorOffset);
                 int i = lineStart;
@@ -304,6 +376,7 @@ namespace AgentGen.Parsing
                     return false;
                 }
 
+                key = _text.Substring(keyStart, i - keyStart);
                 i++;
                 while (i < lineEnd && (_text[i] == ' ' || _text[i] == '\t'))
                 {
@@ -311,12 +384,21 @@ namespace AgentGen.Parsing
                 }
 
                 int end = lineEnd;
+                for (int j = i + 1; j < lineEnd; j++)
+                {
+                    if (_text[j] == '#' && (_text[j - 1] == ' ' || _text[j - 1] == '\t'))
+                    {
+                        end = j; // a comment is not part of the value
+                        break;
+                    }
+                }
+
                 while (end > i && (_text[end - 1] == ' ' || _text[end - 1] == '\t'))
                 {
                     end--;
                 }
 
-                if (i >= end || errorOffset < i || "\"'|>[{&*!#".IndexOf(_text[i]) >= 0)
+                if (i >= end || errorOffset < i || errorOffset >= end || "\"'|>[{&*!#".IndexOf(_text[i]) >= 0)
                 {
                     return false;
                 }
@@ -339,13 +421,13 @@ namespace AgentGen.Parsing
 
             private SourceSpan Span(YNode node)
             {
-                int end = node.End;
-                if (node.Kind == YKind.Scalar || node.Kind == YKind.Alias)
+                int end = Math.Min(Math.Max(node.Start, node.End), _text.Length);
+                if (node.Kind == YKind.Alias || (node.Kind == YKind.Scalar && node.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)))
                 {
-                    return SourceSpan.FromBounds(node.Start, Math.Max(node.Start, end));
+                    return SourceSpan.FromBounds(node.Start, end);
                 }
 
-                // Block collections end where the next token starts: trim trailing whitespace.
+                // Block scalars end where the next token starts: trim the trailing line breaks.
                 while (end > node.Start && char.IsWhiteSpace(_text[end - 1]))
                 {
                     end--;
@@ -517,6 +599,12 @@ namespace AgentGen.Parsing
 
                 int depth = 0;
                 int partStart = 0;
+                int searchFrom = scalar.Start;
+                if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
+                {
+                    searchFrom = NextLine(_text, LineEnd(_text, scalar.Start)); // skip the '|' or '>' header
+                }
+
                 for (int i = 0; i <= value.Length; i++)
                 {
                     char c = i < value.Length ? value[i] : ',';
@@ -544,8 +632,29 @@ namespace AgentGen.Parsing
 
                         if (e > s)
                         {
-                            SourceSpan span = exact ? SourceSpan.FromBounds(contentStart + s, contentStart + e) : Span(scalar);
-                            into.Add(new KeyValuePair<string, SourceSpan>(value.Substring(s, e - s), span));
+                            string part = value.Substring(s, e - s);
+                            SourceSpan span;
+                            if (exact)
+                            {
+                                span = SourceSpan.FromBounds(contentStart + s, contentStart + e);
+                            }
+                            else
+                            {
+                                // Folded, literal or escaped text: find the entry in the source, in order.
+                                SourceSpan whole = Span(scalar);
+                                int found = searchFrom < whole.End ? _text.IndexOf(part, searchFrom, whole.End - searchFrom, StringComparison.Ordinal) : -1;
+                                if (found >= 0)
+                                {
+                                    span = new SourceSpan(found, part.Length);
+                                    searchFrom = found + part.Length;
+                                }
+                                else
+                                {
+                                    span = whole;
+                                }
+                            }
+
+                            into.Add(new KeyValuePair<string, SourceSpan>(part, span));
                         }
 
                         partStart = i + 1;
@@ -617,17 +726,17 @@ namespace AgentGen.Parsing
                     return;
                 }
 
-                var removed = new HashSet<string>(StringComparer.Ordinal);
-                foreach (string d in disallowed.Names)
-                {
-                    removed.Add(AgentToolRules.Canonicalize(d));
-                }
-
+                // Quadratic, but both lists hold at most MaxTools entries.
                 for (int i = 0; i < tools.Names.Count; i++)
                 {
-                    if (removed.Contains(AgentToolRules.Canonicalize(tools.Names[i])))
+                    foreach (string d in disallowed.Names)
                     {
-                        Report(Descriptors.ToolAllowedAndDisallowed, tools.Spans[i], tools.Names[i]);
+                        // Covers: an entry also overlaps a 'disallowedTools' wildcard of its server (mcp__s, mcp__s__*).
+                        if (AgentToolRules.Covers(d, tools.Names[i]))
+                        {
+                            Report(Descriptors.ToolAllowedAndDisallowed, tools.Spans[i], tools.Names[i]);
+                            break;
+                        }
                     }
                 }
             }
@@ -897,10 +1006,41 @@ namespace AgentGen.Parsing
                 }
             }
 
+            /// <summary>
+            /// The value's source text. A block collection loses the indentation it has in the file
+            /// (its first line starts at the first key or '-'), so the text is YAML of its own.
+            /// </summary>
             private string SpanText(YNode node)
             {
                 SourceSpan span = Span(node);
-                return NormalizeNewlines(_text.Substring(span.Start, span.Length));
+                string raw = _text.Substring(span.Start, span.Length);
+                int column = span.Start - LineStart(_text, span.Start);
+                if (node.IsFlow || node.Kind is not (YKind.Mapping or YKind.Sequence) || column == 0)
+                {
+                    return NormalizeNewlines(raw);
+                }
+
+                string[] lines = NormalizeNewlines(raw).Split('\n');
+                var sb = new StringBuilder(raw.Length);
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    string line = lines[i];
+                    if (i > 0)
+                    {
+                        sb.Append('\n');
+                        int strip = 0;
+                        while (strip < column && strip < line.Length && line[strip] == ' ')
+                        {
+                            strip++;
+                        }
+
+                        line = line.Substring(strip);
+                    }
+
+                    sb.Append(line);
+                }
+
+                return sb.ToString();
             }
 
             private static string Clip(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "...";
@@ -923,7 +1063,7 @@ namespace AgentGen.Parsing
 
                     if (++jsonBlocks > MaxJsonBlocks)
                     {
-                        Report(Descriptors.LimitExceeded, SourceSpan.FromBounds(block.FenceStart, LineEnd(_text, block.FenceStart)), string.Format(System.Globalization.CultureInfo.InvariantCulture, "The body has more than {0:N0} ```json blocks; AgentGen reads the first {0:N0}", MaxJsonBlocks));
+                        Report(Descriptors.LimitExceeded, SourceSpan.FromBounds(block.FenceStart, LineEnd(_text, block.FenceStart)), string.Format(System.Globalization.CultureInfo.InvariantCulture, "The body has more than {0:N0} ```json blocks; AgentGen stops reading at this one and generates no code for the file", MaxJsonBlocks));
                         return;
                     }
 

@@ -62,13 +62,14 @@ namespace AgentGen.Parsing
 
     internal readonly struct YamlError
     {
-        public YamlError(int offset, int length, string message, bool isLimit, bool unquotedColon)
+        public YamlError(int offset, int length, string message, bool isLimit, bool needsQuotes, bool isColon = false)
         {
             Offset = offset;
             Length = length;
             Message = message;
             IsLimit = isLimit;
-            UnquotedColon = unquotedColon;
+            NeedsQuotes = needsQuotes;
+            IsColon = isColon;
         }
 
         public int Offset { get; }
@@ -79,8 +80,11 @@ namespace AgentGen.Parsing
 
         public bool IsLimit { get; }
 
+        /// <summary>Quoting the plain value at the error fixes it (a ': ' inside it, or a first character YAML reserves).</summary>
+        public bool NeedsQuotes { get; }
+
         /// <summary>The error is a ': ' inside a plain scalar ("mapping values are not allowed here").</summary>
-        public bool UnquotedColon { get; }
+        public bool IsColon { get; }
     }
 
     internal static class YamlTree
@@ -173,7 +177,7 @@ namespace AgentGen.Parsing
                         {
                             YNode closed = stack.Pop();
                             pendingKey.Pop();
-                            closed.End = Math.Max(closed.Start, evEnd);
+                            closed.End = CollectionEnd(text, closed, evStart, evEnd);
                             if (!Add(closed))
                             {
                                 return false;
@@ -188,16 +192,18 @@ namespace AgentGen.Parsing
             }
             catch (YamlException ex)
             {
-                int offset = start + (int)Math.Max(0, Math.Min(ex.Start.Index, end - start));
-                string message = StripMarks(ex.Message);
-                bool colon = message.IndexOf("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase) >= 0;
-                state.Error = new YamlError(offset, 1, colon ? "a plain value cannot contain ': '; quote the value" : Humanize(message), false, colon);
+                state.Error = Describe(text, start, end, ex, OpenFlow(stack));
                 return false;
             }
             catch (YamlReaderFailure)
             {
-                // YamlDotNet itself failed on bad input (see MoveNext): still invalid YAML, after the last event read.
-                state.Error = new YamlError(Math.Min(lastOffset, Math.Max(start, end - 1)), 1, "the YAML reader could not continue after this point (an invalid character, escape or structure)", false, false);
+                // YamlDotNet fails this way on some malformed input (e.g. an unclosed '[' or '{'
+                // followed by more lines; see MoveNext). It is still a YAML error in the file, not a
+                // failure of AgentGen. Exceptions from AgentGen's own code are not caught here.
+                YNode? flow = OpenFlow(stack);
+                state.Error = flow is not null
+                    ? UnclosedFlow(text, flow)
+                    : new YamlError(Math.Min(Math.Max(lastOffset, LastOffset(stack, state, start)), Math.Max(start, end - 1)), 1, "syntax error (an invalid character, escape or structure)", false, false);
                 return false;
             }
 
@@ -286,6 +292,141 @@ namespace AgentGen.Parsing
                 : base(inner.Message, inner)
             {
             }
+        }
+
+        /// <summary>
+        /// Where a collection ends: after its closing bracket when it is a flow collection (YamlDotNet
+        /// marks the bracket itself), after its last child when it is a block collection (YamlDotNet
+        /// marks the next token, which may lie after blank lines and comments).
+        /// </summary>
+        private static int CollectionEnd(string text, YNode node, int evStart, int evEnd)
+        {
+            if (node.IsFlow)
+            {
+                char close = node.Kind == YKind.Sequence ? ']' : '}';
+                return evStart < text.Length && text[evStart] == close ? evStart + 1 : Math.Max(node.Start, evEnd);
+            }
+
+            int end = node.Start;
+            if (node.Kind == YKind.Sequence && node.Items.Count > 0)
+            {
+                end = Math.Max(end, node.Items[node.Items.Count - 1].End);
+            }
+            else if (node.Kind == YKind.Mapping && node.Entries.Count > 0)
+            {
+                KeyValuePair<YNode, YNode> last = node.Entries[node.Entries.Count - 1];
+                end = Math.Max(end, Math.Max(last.Key.End, last.Value.End));
+            }
+
+            return end;
+        }
+
+        private static YNode? OpenFlow(Stack<YNode> stack)
+        {
+            YNode? outermost = null;
+            foreach (YNode node in stack)
+            {
+                // Stack enumerates from the top: keep the outermost open flow collection.
+                if (node.IsFlow)
+                {
+                    outermost = node;
+                }
+            }
+
+            return outermost;
+        }
+
+        private static YamlError UnclosedFlow(string text, YNode flow)
+        {
+            bool list = flow.Kind == YKind.Sequence;
+            return new YamlError(flow.Start, 1, list
+                ? "the list opened with '[' is never closed with ']' (or the value needs quotes)"
+                : "the map opened with '{' is never closed with '}' (or the value needs quotes)", false, false);
+        }
+
+        private static int LastOffset(Stack<YNode> stack, ReadState state, int start)
+            => stack.Count > 0 ? stack.Peek().Start : state.Root?.Start ?? start;
+
+        /// <summary>
+        /// Turns YamlDotNet's exception into an error at the character that is actually wrong, with
+        /// a message that says how to fix it. YamlDotNet's Start mark is sometimes the start of the
+        /// token being scanned rather than the offending character (a tab, a bad escape), and at the
+        /// end of the input for an unclosed flow collection.
+        /// </summary>
+        private static YamlError Describe(string text, int start, int end, YamlException ex, YNode? openFlow)
+        {
+            string raw = StripMarks(ex.Message);
+            int at = Clamp(start + (int)Math.Max(0, ex.Start.Index), start, end);
+            int atEnd = Clamp(start + (int)Math.Max(0, ex.End.Index), start, end);
+            char c = at < end ? text[at] : '\0';
+
+            if (Contains(raw, "found invalid mapping") || Contains(raw, "Mapping values are not allowed"))
+            {
+                return new YamlError(at, 1, "a plain value cannot contain ': '; quote the value", false, true, true);
+            }
+
+            if (Contains(raw, "tab character"))
+            {
+                int tab = text.IndexOf('\t', at, Math.Max(0, Math.Min(end, atEnd + 1) - at));
+                return new YamlError(tab >= 0 ? tab : at, 1, "a tab is used for indentation; YAML allows only spaces", false, false);
+            }
+
+            if (Contains(raw, "unknown escape character"))
+            {
+                int backslash = text.IndexOf('\\', atEnd, Math.Max(0, end - atEnd));
+                int pos = backslash >= 0 ? backslash : atEnd;
+                return new YamlError(pos, Math.Min(2, end - pos), "unknown escape sequence in a double-quoted value; write '\\\\' for a backslash, or use single quotes", false, false);
+            }
+
+            if (Contains(raw, "quoted scalar") && (c == '"' || c == '\''))
+            {
+                string quote = c == '"' ? "double quote (\")" : "single quote (')";
+                return new YamlError(at, 1, $"the quoted value that starts here is never closed: add the closing {quote}", false, false);
+            }
+
+            if (openFlow is not null && IsAtEnd(text, at, end))
+            {
+                return UnclosedFlow(text, openFlow);
+            }
+
+            if (Contains(raw, "cannot start any token") || (Contains(raw, "did not find expected node content") && c is ',' or '%' or '@' or '`' or ']' or '}'))
+            {
+                return new YamlError(at, 1, $"a plain value cannot start with '{c}'; quote the value", false, true);
+            }
+
+            if (Contains(raw, "Block sequence entries are not allowed"))
+            {
+                return new YamlError(at, 1, "a '- ' list cannot start on the line of its field: put each item on a line of its own, or quote the value", false, false);
+            }
+
+            if (Contains(raw, "did not find expected key") && at > start && (text[at - 1] == '"' || text[at - 1] == '\''))
+            {
+                return new YamlError(at, 1, "text follows the closing quote of a quoted value: quote the whole value (inside '...' write '' for a single quote, inside \"...\" write \\\")", false, false);
+            }
+
+            if (Contains(raw, "did not find expected key") || Contains(raw, "did not find expected <document end>"))
+            {
+                return new YamlError(at, 1, "unexpected text here: a line must be a new 'field: value' or continue the value above it (check the quotes and the indentation)", false, false);
+            }
+
+            return new YamlError(at, 1, Humanize(raw), false, false);
+        }
+
+        private static bool Contains(string s, string part) => s.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static int Clamp(int value, int min, int max) => Math.Max(min, Math.Min(value, max));
+
+        private static bool IsAtEnd(string text, int at, int end)
+        {
+            for (int i = at; i < end; i++)
+            {
+                if (!char.IsWhiteSpace(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (Line: ...): ".</summary>

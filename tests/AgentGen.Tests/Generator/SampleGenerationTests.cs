@@ -33,6 +33,9 @@ public class SampleGenerationTests
         Snapshot.Verify("SolutionArchitectAgent", result.Sources["SolutionArchitectAgent.g.cs"]);
         Snapshot.Verify("DraftReferencePagePayload", result.Sources["DraftReferencePagePayload.g.cs"]);
         Snapshot.Verify("AgentCatalog", result.Sources["AgentCatalog.g.cs"]);
+        Snapshot.Verify("AgentTool", result.Sources["AgentTool.g.cs"]);
+        Snapshot.Verify("DocsWriterAgent", result.Sources["DocsWriterAgent.g.cs"]);
+        Snapshot.Verify("ReleaseManagerAgent", result.Sources["ReleaseManagerAgent.g.cs"]);
     }
 
     [Fact]

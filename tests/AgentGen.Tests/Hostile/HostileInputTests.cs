@@ -124,6 +124,18 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Parser_survives_every_deep_input_on_a_128_KB_stack()
+    {
+        // The analyzer may run the parser on any thread; the parser's own recursion (JSON values,
+        // payload shapes) is bounded by the depth limits, so a small stack is plenty.
+        var inputs = DeepYaml().Select(d => Agent((string)d[1]))
+            .Concat(DeepJson().Select(d => Agent(body: "```json\n" + (string)d[1] + "\n```\n")))
+            .ToList();
+        var results = SmallStack.Run(() => inputs.Select(t => global::AgentGen.Parsing.AgentFileParser.Parse("/p/deep.md", t)).ToList(), 128 * 1024);
+        Assert.All(results, r => Assert.DoesNotContain(r.Diagnostics, d => d.Descriptor.Id == "AGEN099"));
+    }
+
+    [Fact]
     public void Yaml_nesting_at_the_limit_is_accepted_and_one_deeper_is_agen021()
     {
         // The root mapping is level 1, so a value of the unknown field may open MaxDepth - 1 levels.

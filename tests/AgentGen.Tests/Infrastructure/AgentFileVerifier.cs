@@ -15,11 +15,24 @@ public static class AgentFileVerifier
 
     public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning).WithOptions(DiagnosticOptions.IgnoreSeverity);
 
+    /// <summary>A result whose severity is checked too (for .globalconfig severity tests).</summary>
+    public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity severity) => new(id, severity);
+
+    /// <summary>The path an agent file named <paramref name="fileName"/> gets in these tests.</summary>
+    public static string PathOf(string fileName) => AgentDir + fileName;
+
     /// <summary>Verifies one agent file named <paramref name="fileName"/>.</summary>
     public static Task VerifyAsync(string fileName, string markup, params DiagnosticResult[] expected)
         => VerifyAsync(new[] { (fileName, markup) }, expected);
 
     public static Task VerifyAsync((string FileName, string Markup)[] files, params DiagnosticResult[] expected)
+        => VerifyAsync(files, string.Empty, expected);
+
+    /// <summary>
+    /// Verifies agent files with extra lines in the project's .globalconfig (severity settings such
+    /// as <c>dotnet_diagnostic.AGEN015.severity = warning</c>, or <c>build_property.*</c> options).
+    /// </summary>
+    public static Task VerifyAsync((string FileName, string Markup)[] files, string globalConfigExtra, params DiagnosticResult[] expected)
     {
         var test = new Test();
         foreach ((string name, string markup) in files)
@@ -27,7 +40,8 @@ public static class AgentFileVerifier
             test.TestState.AdditionalFiles.Add((AgentDir + name, markup));
         }
 
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(files.Select(f => AgentDir + f.FileName))));
+        string extra = globalConfigExtra.Length == 0 || globalConfigExtra.EndsWith('\n') ? globalConfigExtra : globalConfigExtra + "\n";
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(files.Select(f => AgentDir + f.FileName), extra)));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

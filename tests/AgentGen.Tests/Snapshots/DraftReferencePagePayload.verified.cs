@@ -28,5 +28,4 @@ namespace TestProject.Agents
         [property: global::System.Text.Json.Serialization.JsonPropertyName("code_language")] string CodeLanguage)
     {
     }
-
 }
