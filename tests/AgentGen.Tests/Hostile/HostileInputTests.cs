@@ -469,14 +469,14 @@ public class HostileInputTests
         random.NextBytes(junk);
         string junkText = Encoding.Latin1.GetString(junk);
         var sb = new StringBuilder();
-        sb.Append("---\nname: \"every\\0thing\\u202E-at-once\"\ndescription: \"All of it: \\\" \\\\ */ </summary> #line 1 \\u2028 \\uDFFF\"\n");
-        sb.Append("tools: ").Append(string.Join(", ", Enumerable.Range(0, 2_000).Select(i => "mcp__s" + i + "__t"))).Append('\n');
+        sb.Append("---\nname: \"every\\0thing\\u202E-at-once\"\ndescription: \"All of it: \\\" \\\\ */ </summary> #line 1 \\u2028 \\U0001F600 \\x00\"\n");
+        sb.Append("tools: ").Append(string.Join(", ", Enumerable.Range(0, 900).Select(i => "mcp__s" + i + "__t"))).Append('\n');
         sb.Append("bomb:\n").Append(LaughAnchors("  "));
         sb.Append("deep: ").Append(new string('[', 60)).Append(new string(']', 60)).Append('\n');
         sb.Append("---\n");
         sb.Append(junkText).Append('\n');
         sb.Append("```json\n").Append(new string('[', 10_000)).Append("\n```\n");
-        for (int i = 0; i < 1_200; i++)
+        for (int i = 0; i < 990; i++)
         {
             sb.Append("```json\n{\"request_type\":\"t").Append(i).Append("\",\"payload\":{\"k\\u202E\":\"\\u0000\"}}\n```\n");
         }
@@ -492,8 +492,15 @@ public class HostileInputTests
             HostileFile.FromBytes("junk.md", junk),
             HostileFile.FromString("fine.md", Agent()),
         };
-        PipelineRun run = HostilePipeline.Run(files, emit: true).AssertTotal().AssertReported("AGEN021");
+        PipelineRun run = HostilePipeline.Run(files, emit: true).AssertTotal().AssertReported("AGEN021").AssertReported("AGEN017");
         Assert.True(run.GeneratedAgent("HostileProbeAgent"));
+        Assert.True(run.GeneratedAgent("EveryThingAtOnceAgent"), string.Join(", ", run.DiagnosticIds.Distinct()));
+        Assert.True(run.GeneratedAgent("LfEveryThingAtOnceAgent"), string.Join(", ", run.DiagnosticIds.Distinct()));
+        Assert.True(run.Generated.Has("T989Payload.g.cs"));
+
+        // 991 ```json blocks so far; ten more are too many.
+        string tooMany = text.Replace("\n\0", "\n" + string.Concat(Enumerable.Repeat("```json\n{}\n```\n", global::AgentGen.Parsing.AgentFileParser.MaxJsonBlocks - 990)) + "\0", StringComparison.Ordinal);
+        HostilePipeline.Run(HostileFile.FromString("too-many.md", tooMany)).AssertTotal().AssertReported("AGEN021");
     }
 
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
@@ -503,7 +510,7 @@ public class HostileInputTests
     [Theory]
     [InlineData("x: {b: c\nd: e\n")]                  // unclosed flow mapping, then another line
     [InlineData("mcpServers: {github: {command: run}\nmodel: sonnet\n")]
-    [InlineData("ef\"payload\": {fort: high\nx: y\n")] // fuzz seed 20260701, mutant 455
+    [InlineData("ef\"payload\": {fort: high\nx: y\n")] // found by the first fuzz run
     [InlineData("\"a\": {b: c\nd: e\n")]
     public void YamlDotNet_InvalidOperationException_on_unclosed_flow_mapping_is_agen002(string lines)
     {
