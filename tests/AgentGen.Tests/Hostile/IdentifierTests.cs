@@ -147,4 +147,20 @@ public class IdentifierTests
             Assert.True(source.Key.Length <= 120, "hint name too long: " + source.Key.Length);
         }
     }
+
+    [Theory]
+    [InlineData("Caf\u00e9.Agents")]
+    [InlineData("Evil\u202ENs.Agents")]
+    [InlineData("\u65e5\u672c.Agents")]
+    public void Namespaces_outside_ascii_are_escaped_too(string ns)
+    {
+        Dictionary<string, string> globals = HostilePipeline.DefaultGlobals();
+        globals["build_property.AgentGenNamespace"] = ns;
+        PipelineRun run = HostilePipeline.Run(new[] { Agent("1.md", "ns-probe", body: Message("ns_probe", "{\"a\": {\"b\": 1}}")) }, emit: true, globals: globals).AssertTotal();
+        Assert.True(run.GeneratedAgent("NsProbeAgent"));
+        using RuntimeAssembly runtime = RuntimeAssembly.Load(run.Generated.Output);
+        // C# drops formatting characters (category Cf, e.g. U+202E) from identifiers.
+        string expected = new string(ns.Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray());
+        Assert.Equal(expected, runtime.Agents()["ns-probe"].GetType().Namespace);
+    }
 }
