@@ -109,10 +109,11 @@ namespace AgentGen.Analyzers
                     }
                 }
 
+                Func<string, string>? show = options.ProjectDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.ProjectDir);
                 ProjectPlan plan;
                 try
                 {
-                    plan = ProjectPlan.Build(planFiles, options.KnownTools);
+                    plan = ProjectPlan.Build(planFiles, options.KnownTools, show);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -127,6 +128,7 @@ namespace AgentGen.Analyzers
 
                     return;
                 }
+
                 foreach (PlanFinding finding in plan.Findings)
                 {
                     if (!files.TryGetValue(finding.Path, out FileResult at) || at.Text is null)

@@ -66,6 +66,21 @@ namespace AgentGen.Generator
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageSpecs),
                 static (spc, spec) => AddSource(spc, spec.HintName, null, () => ProjectEmitter.EmitMessage(spec)));
+
+            // Message records need IsExternalInit, which netstandard2.0 and .NET Framework lack.
+            IncrementalValueProvider<bool> needsIsExternalInit = context.CompilationProvider
+                .Select(static (compilation, _) => Polyfills.NeedsIsExternalInit(compilation))
+                .WithTrackingName(TrackingNames.IsExternalInit);
+
+            context.RegisterSourceOutput(
+                project.Select(static (p, _) => !p.Messages.IsEmpty).Combine(needsIsExternalInit),
+                static (spc, need) =>
+                {
+                    if (need.Left && need.Right)
+                    {
+                        spc.AddSource("IsExternalInit.g.cs", SourceText.From(Polyfills.EmitIsExternalInit(), System.Text.Encoding.UTF8));
+                    }
+                });
         }
 
         /// <summary>
@@ -116,6 +131,7 @@ namespace AgentGen.Generator
         public const string ToolEnum = nameof(ToolEnum);
         public const string Catalog = nameof(Catalog);
         public const string MessageSpecs = nameof(MessageSpecs);
+        public const string IsExternalInit = nameof(IsExternalInit);
     }
 
     /// <summary>An agent file's path and text: the first equatable model in the pipeline.</summary>

@@ -109,9 +109,18 @@ namespace AgentGen.Model
 
         public List<PlanFinding> Findings { get; } = new();
 
-        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools)
+        /// <summary>How a file is named in messages (relative to the project when the analyzer knows the project folder).</summary>
+        private Func<string, string> _show = static path => path;
+
+        /// <param name="displayPath">Names a file in messages; the full path when null.</param>
+        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null)
         {
             var plan = new ProjectPlan();
+            if (displayPath is not null)
+            {
+                plan._show = displayPath;
+            }
+
             var files = new List<PlanFile>(input);
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
@@ -147,7 +156,7 @@ namespace AgentGen.Model
                     {
                         if (!ReferenceEquals(other.Path, f.Path) && other.Path != f.Path)
                         {
-                            plan.Findings.Add(new PlanFinding(Descriptors.DuplicateName, f.Path, f.NameSpan, new[] { f.Name, other.Path }, new List<KeyValuePair<string, SourceSpan>> { new(other.Path, other.NameSpan) }));
+                            plan.Findings.Add(new PlanFinding(Descriptors.DuplicateName, f.Path, f.NameSpan, new[] { f.Name, plan._show(other.Path) }, new List<KeyValuePair<string, SourceSpan>> { new(other.Path, other.NameSpan) }));
                             break;
                         }
                     }
@@ -172,8 +181,8 @@ namespace AgentGen.Model
 
                 if (takenTypes.TryGetValue(className, out PlanFile first))
                 {
-                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{first.Path}'", $"only '{first.Name}' is generated" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Path, first.NameSpan) }));
-                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{f.Path}'", $"'{f.Name}' is not generated" }, new List<KeyValuePair<string, SourceSpan>> { new(f.Path, f.NameSpan) }));
+                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{plan._show(first.Path)}'", $"only '{first.Name}' is generated" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Path, first.NameSpan) }));
+                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{plan._show(f.Path)}'", $"'{f.Name}' is not generated" }, new List<KeyValuePair<string, SourceSpan>> { new(f.Path, f.NameSpan) }));
                     continue;
                 }
 
@@ -352,7 +361,7 @@ namespace AgentGen.Model
                         if (conflict)
                         {
                             KeyValuePair<string, MessageModel> first = group.Occurrences[0];
-                            Findings.Add(new PlanFinding(Descriptors.PayloadConflict, agent.Path, message.RequestTypeSpan, new[] { message.RequestType, $"differs in type from its example in '{first.Key}'; the conflicting properties become JsonElement?" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Key, first.Value.RequestTypeSpan) }));
+                            Findings.Add(new PlanFinding(Descriptors.PayloadConflict, agent.Path, message.RequestTypeSpan, new[] { message.RequestType, $"differs in type from its example in '{_show(first.Key)}'; the conflicting properties become JsonElement?" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Key, first.Value.RequestTypeSpan) }));
                         }
                     }
 
@@ -387,7 +396,7 @@ namespace AgentGen.Model
             var recordOwners = new Dictionary<string, MessageGroup>(StringComparer.Ordinal);
             foreach (KeyValuePair<string, PlanFile> t in takenTypes)
             {
-                takenRecordNames[t.Key] = $"the agent '{t.Value.Name}' in '{t.Value.Path}'";
+                takenRecordNames[t.Key] = $"the agent '{t.Value.Name}' in '{_show(t.Value.Path)}'";
             }
 
             foreach (MessageGroup group in groups.Values)

@@ -15,7 +15,7 @@ namespace AgentGen.Model
             var catalog = new List<CatalogEntry>();
 
             // Roslyn compares hint names ignoring case: "a-b" (ABAgent) and "ab" (AbAgent) need distinct ones.
-            var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "AgentTool.g.cs", "AgentCatalog.g.cs" };
+            var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "AgentTool.g.cs", "AgentCatalog.g.cs", "IsExternalInit.g.cs" };
             foreach (AgentFileModel agent in plan.Agents)
             {
                 agents.Add(BuildAgent(agent, plan, options) with { HintName = UniqueHintName(agent.ClassName, hintNames) });
@@ -102,6 +102,18 @@ namespace AgentGen.Model
             }
 
             return hint;
+        }
+
+        /// <summary>A file as messages name it: relative to the project folder when under it, else its full path.</summary>
+        public static string DisplayPath(string path, string projectDir)
+        {
+            return IsUnder(path, projectDir) ? RelativeSource(path, projectDir) : path;
+        }
+
+        private static bool IsUnder(string path, string projectDir)
+        {
+            string dir = projectDir.Replace('\\', '/');
+            return dir.Length > 1 && path.Replace('\\', '/').StartsWith(dir.EndsWith("/", StringComparison.Ordinal) ? dir : dir + "/", StringComparison.Ordinal);
         }
 
         /// <summary>The file's path relative to the project folder, with '/' separators, so output does not depend on where the repo is cloned.</summary>

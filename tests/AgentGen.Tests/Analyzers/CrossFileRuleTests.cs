@@ -15,9 +15,9 @@ public class DuplicateNameRuleTests
             ("b/reviewer.md", Agent("code-reviewer", "model: opus")),
         },
         Diagnostic("AGEN006").WithSpan(PathOf("a/reviewer.md"), 2, 7, 2, 20).WithSpan(PathOf("b/reviewer.md"), 2, 7, 2, 20)
-            .WithArguments("code-reviewer", PathOf("b/reviewer.md")),
+            .WithArguments("code-reviewer", ShownPathOf("b/reviewer.md")),
         Diagnostic("AGEN006").WithSpan(PathOf("b/reviewer.md"), 2, 7, 2, 20).WithSpan(PathOf("a/reviewer.md"), 2, 7, 2, 20)
-            .WithArguments("code-reviewer", PathOf("a/reviewer.md")));
+            .WithArguments("code-reviewer", ShownPathOf("a/reviewer.md")));
 
     [Fact]
     public Task Quoted_and_plain_spellings_of_one_name_are_duplicates() => VerifyAsync(
@@ -139,7 +139,7 @@ public class PayloadConflictRuleTests
             ("b.md", Message("agent-b", "{|#1:\"get_order\"|}", "{ \"order_id\": \"A-42\" }")),
         },
         Diagnostic("AGEN019").WithLocation(1).WithLocation(0)
-            .WithArguments("get_order", "differs in type from its example in '" + PathOf("a.md") + "'; the conflicting properties become JsonElement?"));
+            .WithArguments("get_order", "differs in type from its example in '" + ShownPathOf("a.md") + "'; the conflicting properties become JsonElement?"));
 
     [Fact]
     public Task Conflict_within_one_file_is_reported() => VerifyAsync(
@@ -172,9 +172,9 @@ public class TypeNameCollisionRuleTests
         },
         Diagnostic("AGEN005").WithLocation(1),
         Diagnostic("AGEN020").WithLocation(0).WithLocation(1)
-            .WithArguments("The agent 'my-agent'", "MyAgent", "the agent 'my_agent' in '" + PathOf("b.md") + "'", "'my_agent' is not generated"),
+            .WithArguments("The agent 'my-agent'", "MyAgent", "the agent 'my_agent' in '" + ShownPathOf("b.md") + "'", "'my_agent' is not generated"),
         Diagnostic("AGEN020").WithLocation(1).WithLocation(0)
-            .WithArguments("The agent 'my_agent'", "MyAgent", "the agent 'my-agent' in '" + PathOf("a.md") + "'", "only 'my-agent' is generated"));
+            .WithArguments("The agent 'my_agent'", "MyAgent", "the agent 'my-agent' in '" + ShownPathOf("a.md") + "'", "only 'my-agent' is generated"));
 
     [Fact]
     public Task Dotted_and_plain_names_collide() => VerifyAsync(
@@ -209,7 +209,7 @@ public class TypeNameCollisionRuleTests
         Diagnostic("AGEN020").WithLocation(0).WithLocation(1)
             .WithArguments("The agent 'get-x-payload'", "GetXPayloadAgent", "a record of the request type 'get_x'", "the payload record of 'get_x' is not generated"),
         Diagnostic("AGEN020").WithLocation(1).WithLocation(0)
-            .WithArguments("The request type 'get_x'", "GetXPayloadAgent", "the agent 'get-x-payload' in '" + PathOf("a.md") + "'", "its payload record is not generated"));
+            .WithArguments("The request type 'get_x'", "GetXPayloadAgent", "the agent 'get-x-payload' in '" + ShownPathOf("a.md") + "'", "its payload record is not generated"));
 
     [Fact]
     public Task The_same_request_type_in_two_files_is_one_record_not_a_collision() => VerifyAsync(

@@ -21,6 +21,9 @@ public static class AgentFileVerifier
     /// <summary>The path an agent file named <paramref name="fileName"/> gets in these tests.</summary>
     public static string PathOf(string fileName) => AgentDir + fileName;
 
+    /// <summary>How messages name a file: relative to the project folder, as in a real build.</summary>
+    public static string ShownPathOf(string fileName) => ".claude/agents/" + fileName;
+
     /// <summary>Verifies one agent file named <paramref name="fileName"/>.</summary>
     public static Task VerifyAsync(string fileName, string markup, params DiagnosticResult[] expected)
         => VerifyAsync(new[] { (fileName, markup) }, expected);
@@ -48,7 +51,7 @@ public static class AgentFileVerifier
 
     public static string GlobalConfig(IEnumerable<string> agentPaths, string extra = "")
     {
-        var sb = new System.Text.StringBuilder("is_global = true\n");
+        var sb = new System.Text.StringBuilder("is_global = true\nbuild_property.ProjectDir = /project/\n");
         sb.Append(extra);
         foreach (string path in agentPaths)
         {

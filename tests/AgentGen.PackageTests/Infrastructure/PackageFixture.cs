@@ -1,0 +1,163 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace AgentGen.PackageTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "AgentGen package";
+}
+
+/// <summary>
+/// Packs src/AgentGen.Package once into a temporary feed and gives every consumer project the
+/// same fresh NUGET_PACKAGES folder, so restore happens once and no stale AgentGen copy from the
+/// user's global packages folder can be used. Set AGENTGEN_KEEP_TEMP=1 to keep the folder.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    private int consumerCount;
+
+    public PackageFixture()
+    {
+        RepoRoot = FindRepoRoot();
+        TempRoot = Path.Combine(Path.GetTempPath(), "agentgen-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        FeedDirectory = Path.Combine(TempRoot, "feed");
+        PackagesDirectory = Path.Combine(TempRoot, "nuget-packages");
+        ConsumersDirectory = Path.Combine(TempRoot, "consumers");
+        Directory.CreateDirectory(FeedDirectory);
+        Directory.CreateDirectory(PackagesDirectory);
+        Directory.CreateDirectory(ConsumersDirectory);
+
+        // Stop MSBuild's upward search for Directory.Build.* and central package files at the
+        // consumers' folder: whatever lies above the temp folder is not the user's project.
+        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Packages.props"), "<Project />\n");
+
+        try
+        {
+            PackResult = Pack(FeedDirectory);
+            if (PackResult.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack failed:\n" + PackResult);
+            }
+
+            string[] packages = Directory.GetFiles(FeedDirectory, "*.nupkg");
+            if (packages.Length != 1)
+            {
+                throw new InvalidOperationException($"expected one .nupkg in {FeedDirectory}, found {packages.Length}:\n" + PackResult);
+            }
+
+            PackagePath = packages[0];
+            using (ZipArchive zip = ZipFile.OpenRead(PackagePath))
+            {
+                Entries = zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+                ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
+                using Stream stream = nuspec.Open();
+                Nuspec = XDocument.Load(stream);
+            }
+
+            XNamespace ns = Nuspec.Root!.Name.Namespace;
+            Version = Nuspec.Root.Element(ns + "metadata")!.Element(ns + "version")!.Value;
+        }
+        catch
+        {
+            Dispose(); // xunit does not dispose a fixture whose constructor threw
+            throw;
+        }
+    }
+
+    public string RepoRoot { get; }
+    public string TempRoot { get; }
+    public string FeedDirectory { get; }
+    public string PackagesDirectory { get; }
+    public string ConsumersDirectory { get; }
+    public CommandResult PackResult { get; }
+    public string PackagePath { get; }
+    public IReadOnlyList<string> Entries { get; }
+    public XDocument Nuspec { get; }
+    public string Version { get; }
+
+    /// <summary>Environment of every consumer command: the isolated global packages folder.</summary>
+    public IReadOnlyDictionary<string, string> ConsumerEnvironment => new Dictionary<string, string>
+    {
+        ["NUGET_PACKAGES"] = PackagesDirectory,
+    };
+
+    /// <summary>Runs <c>dotnet pack src/AgentGen.Package -c Release -o <paramref name="output"/></c> from the repository root.</summary>
+    public CommandResult Pack(string output)
+        => DotNetCli.Run(RepoRoot, new[]
+        {
+            "pack", Path.Combine("src", "AgentGen.Package"), "-c", "Release", "-o", output,
+            "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal",
+        });
+
+    /// <summary>A new, empty consumer folder with a nuget.config pointing at the temporary feed.</summary>
+    public ConsumerProject CreateConsumer(string name)
+    {
+        int n = Interlocked.Increment(ref consumerCount);
+        string directory = Path.Combine(ConsumersDirectory, $"{n:D2}-{name}");
+        Directory.CreateDirectory(directory);
+        var consumer = new ConsumerProject(this, directory, name);
+        consumer.WriteFile("nuget.config", NuGetConfig());
+        return consumer;
+    }
+
+    /// <summary>
+    /// The temporary feed plus nuget.org, nothing inherited (&lt;clear/&gt;). Source mapping makes
+    /// AgentGen come only from the temporary feed, even if nuget.org has a package of that name.
+    /// </summary>
+    public string NuGetConfig() => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="agentgen-under-test" value="{FeedDirectory}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+          </packageSources>
+          <packageSourceMapping>
+            <clear />
+            <packageSource key="agentgen-under-test">
+              <package pattern="AgentGen" />
+            </packageSource>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("AGENTGEN_KEEP_TEMP") == "1")
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(TempRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a build server or virus scanner may still hold a file
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AgentGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"AgentGen.sln not found above {AppContext.BaseDirectory}");
+    }
+}
