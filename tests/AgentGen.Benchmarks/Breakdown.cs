@@ -39,14 +39,14 @@ internal static class Breakdown
             double parse = Lap(sw);
             ProjectOutputs project = ProjectOutputs.Build(parsed.Select(PlanInput.From).ToImmutableArray(), options, jsonAttributes: true);
             double plan = Lap(sw);
-            var specs = parsed.Select(p => project.Agents.OutputFor(p)).Where(s => s is not null).ToList();
+            var specs = parsed.Select(p => project.Agents.SpecFor(p)).Where(s => s is not null).ToList();
             double specTime = Lap(sw);
-            var emitted = specs.Select(s => AgentEmitter.Emit(s!.Spec)).ToList();
+            var emitted = specs.Select(s => AgentEmitter.Emit(s!)).ToList();
             foreach (ParsedAgentFile p in parsed)
             {
-                foreach (MessageOutput m in project.Messages.OwnedBy(p.Path))
+                foreach (MessageSpec m in project.Messages.OwnedBy(p.Path))
                 {
-                    emitted.Add(ProjectEmitter.EmitMessage(m.Spec));
+                    emitted.Add(ProjectEmitter.EmitMessage(m));
                 }
             }
 

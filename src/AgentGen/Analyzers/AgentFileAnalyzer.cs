@@ -110,7 +110,25 @@ namespace AgentGen.Analyzers
                 }
 
                 Func<string, string>? show = options.ProjectDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.ProjectDir);
-                ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, show);
+                ProjectPlan plan;
+                try
+                {
+                    plan = ProjectPlan.Build(planFiles, options.KnownTools, show);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A bug in the cross-file rules: name every agent file rather than crash (AD0001).
+                    foreach (KeyValuePair<string, FileResult> pair in files)
+                    {
+                        if (pair.Value.Text is { } text)
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, ToLocation(pair.Key, text, default), "the cross-file checks failed: " + ex.GetType().Name + ": " + ex.Message));
+                        }
+                    }
+
+                    return;
+                }
+
                 foreach (PlanFinding finding in plan.Findings)
                 {
                     if (!files.TryGetValue(finding.Path, out FileResult at) || at.Text is null)

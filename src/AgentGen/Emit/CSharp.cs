@@ -79,6 +79,80 @@ namespace AgentGen.Emit
             sb.Append('"');
         }
 
+        /// <summary>
+        /// A string literal for an attribute argument. Attribute strings are stored as UTF-8 in
+        /// metadata, where an unpaired surrogate cannot be represented (the compiler would store
+        /// something that reads back as two U+FFFD); it is written as one U+FFFD instead, so the
+        /// value read back is predictable. No file on disk holds one: the compiler decodes it as U+FFFD.
+        /// </summary>
+        public static string AttributeLiteral(string? value)
+        {
+            if (value is null)
+            {
+                return "null";
+            }
+
+            StringBuilder? sb = null;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    sb?.Append(c).Append(value[i + 1]);
+                    i++;
+                    continue;
+                }
+
+                if (char.IsSurrogate(c))
+                {
+                    sb ??= new StringBuilder(value, 0, i, value.Length);
+                    sb.Append('\uFFFD');
+                    continue;
+                }
+
+                sb?.Append(c);
+            }
+
+            return Literal(sb?.ToString() ?? value);
+        }
+
+        /// <summary>
+        /// An identifier AgentGen built (letters, digits, <c>_</c>), written in printable ASCII: any
+        /// other letter or digit as a <c>\uXXXX</c> escape, which C# reads as that character, so
+        /// <c>Caf\u00E9Agent</c> declares <c>CaféAgent</c>. Mixed-script names (a Cyrillic <c>а</c>
+        /// in a Latin name) stay visible in the generated file.
+        /// </summary>
+        public static string Identifier(string name)
+        {
+            StringBuilder? sb = null;
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_')
+                {
+                    sb?.Append(c);
+                    continue;
+                }
+
+                sb ??= new StringBuilder(name, 0, i, name.Length + 16);
+                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+
+            return sb?.ToString() ?? name;
+        }
+
+        /// <summary>A dotted name (a namespace) with every part written by <see cref="Identifier"/>.</summary>
+        public static string QualifiedName(string name)
+        {
+            string[] parts = name.Split('.');
+            for (int i = 0; i < parts.Length; i++)
+            {
+                parts[i] = Identifier(parts[i]);
+            }
+
+            return string.Join(".", parts);
+        }
+
         /// <summary>Text for an XML doc comment: markup escaped, anything outside printable ASCII as a character reference.</summary>
         public static string XmlText(string value)
         {

@@ -10,15 +10,15 @@ namespace AgentGen.Emit
         {
             var w = new CodeWriter();
             AgentEmitter.Header(w);
-            w.Open("namespace " + spec.Namespace);
+            w.Open("namespace " + CSharp.QualifiedName(spec.Namespace));
             AgentEmitter.Doc(w, "Every tool an agent of this project can be handed: the built-in catalogue, then every other tool named in an agent file.");
             w.Line(AgentEmitter.GeneratedCode);
             w.Open(spec.Accessibility + " enum AgentTool");
             foreach (ToolRef t in spec.Tools)
             {
                 AgentEmitter.Doc(w, "<c>" + CSharp.XmlText(t.Name) + "</c>");
-                w.Line("[global::AgentGen.ToolName(" + CSharp.Literal(t.Name) + ")]");
-                w.Line(t.Member + ",");
+                w.Line("[global::AgentGen.ToolName(" + CSharp.AttributeLiteral(t.Name) + ")]");
+                w.Line(CSharp.Identifier(t.Member) + ",");
             }
 
             w.Close();
@@ -27,6 +27,13 @@ namespace AgentGen.Emit
             w.Line(AgentEmitter.GeneratedCode);
             w.Open(spec.Accessibility + " static class AgentTools");
             w.Line("private static readonly string[] s_names = " + AgentEmitter.StringArray(Names(spec)) + ";");
+            w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, AgentTool> s_byName = CreateIndex();");
+            w.Line();
+            w.Open("private static global::System.Collections.Generic.Dictionary<string, AgentTool> CreateIndex()");
+            w.Line("var index = new global::System.Collections.Generic.Dictionary<string, AgentTool>(s_names.Length, global::System.StringComparer.Ordinal);");
+            w.Line("for (int i = 0; i < s_names.Length; i++) index[s_names[i]] = (AgentTool)i;");
+            w.Line("return index;");
+            w.Close();
             w.Line();
             AgentEmitter.Doc(w, "The tool's name as agent files write it, e.g. <c>mcp__context7__resolve-library-id</c>.");
             w.Open("public static string ToToolName(this AgentTool tool)");
@@ -36,15 +43,9 @@ namespace AgentGen.Emit
             w.Line();
             AgentEmitter.Doc(w, "Parses a tool name (permission specifier and legacy aliases allowed, e.g. <c>Bash(git:*)</c>, <c>Task</c>).");
             w.Open("public static bool TryParse(string toolName, out AgentTool tool)");
+            // A dictionary, not a switch: a string switch with thousands of cases takes the compiler minutes.
             w.Line("string name = global::AgentGen.AgentToolRules.Canonicalize(toolName ?? string.Empty);");
-            w.Open("switch (name)");
-            foreach (ToolRef t in spec.Tools)
-            {
-                w.Line("case " + CSharp.Literal(t.Name) + ": tool = AgentTool." + t.Member + "; return true;");
-            }
-
-            w.Line("default: tool = default(AgentTool); return false;");
-            w.Close();
+            w.Line("return s_byName.TryGetValue(name, out tool);");
             w.Close();
             w.Close();
             w.Close();
@@ -61,43 +62,59 @@ namespace AgentGen.Emit
 
         public static string EmitCatalog(CatalogSpec spec)
         {
+            string ns = "global::" + CSharp.QualifiedName(spec.Namespace);
             var w = new CodeWriter();
             AgentEmitter.Header(w);
-            w.Open("namespace " + spec.Namespace);
+            w.Open("namespace " + CSharp.QualifiedName(spec.Namespace));
             AgentEmitter.Doc(w, "Every agent defined in this project.");
             w.Line(AgentEmitter.GeneratedCode);
             w.Open(spec.Accessibility + " static class AgentCatalog");
-            foreach (CatalogEntry e in spec.Agents)
-            {
-                AgentEmitter.Doc(w, "The <c>" + CSharp.XmlText(e.Name) + "</c> agent.");
-                w.Line("public static " + e.ClassName + " " + e.PropertyName + " => " + e.ClassName + ".Instance;");
-                w.Line();
-            }
 
+            // Class names are unique; property names (class names without "Agent") need not be:
+            // "agent" and "agent-agent" both want "Agent". Agent classes are referenced fully
+            // qualified, so a property named like another agent's class cannot capture the name.
+            var used = new HashSet<string>(System.StringComparer.Ordinal) { "AgentCatalog", "All", "TryGet", "Get", "CreateIndex" };
             var all = new List<string>();
             var names = new List<string>();
             foreach (CatalogEntry e in spec.Agents)
             {
-                all.Add(e.ClassName + ".Instance");
+                string property = e.PropertyName;
+                if (!used.Add(property))
+                {
+                    property = e.ClassName;
+                    for (int i = 2; !used.Add(property); i++)
+                    {
+                        property = e.ClassName + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+
+                string type = ns + "." + CSharp.Identifier(e.ClassName);
+                AgentEmitter.Doc(w, "The <c>" + CSharp.XmlText(e.Name) + "</c> agent.");
+                w.Line("public static " + type + " " + CSharp.Identifier(property) + " => " + type + ".Instance;");
+                w.Line();
+                all.Add(type + ".Instance");
                 names.Add(e.Name);
             }
 
             w.Line("private static readonly global::AgentGen.IAgentDefinition[] s_all = new global::AgentGen.IAgentDefinition[] { " + string.Join(", ", all) + " };");
             w.Line("private static readonly string[] s_names = " + AgentEmitter.StringArray(names) + ";");
+            w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> s_byName = CreateIndex();");
             w.Line();
             AgentEmitter.Doc(w, "Every agent, ordered by name.");
             w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::AgentGen.IAgentDefinition> All { get; } = global::System.Array.AsReadOnly(s_all);");
             w.Line();
+            w.Open("private static global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> CreateIndex()");
+            w.Line("var index = new global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition>(s_names.Length, global::System.StringComparer.Ordinal);");
+            w.Line("for (int i = 0; i < s_names.Length; i++) index[s_names[i]] = s_all[i];");
+            w.Line("return index;");
+            w.Close();
+            w.Line();
             AgentEmitter.Doc(w, "Finds the agent with this <c>name</c>.");
             w.Open("public static bool TryGet(string name, out global::AgentGen.IAgentDefinition agent)");
-            w.Open("switch (name)");
-            foreach (CatalogEntry e in spec.Agents)
-            {
-                w.Line("case " + CSharp.Literal(e.Name) + ": agent = " + e.ClassName + ".Instance; return true;");
-            }
-
-            w.Line("default: agent = null!; return false;");
-            w.Close();
+            w.Line("global::AgentGen.IAgentDefinition? found = null;");
+            w.Line("bool ok = name != null && s_byName.TryGetValue(name, out found);");
+            w.Line("agent = found!;");
+            w.Line("return ok;");
             w.Close();
             w.Line();
             AgentEmitter.Doc(w, "The agent with this <c>name</c>; throws <see cref=\"global::System.Collections.Generic.KeyNotFoundException\"/> naming close matches when there is none.");
@@ -114,7 +131,7 @@ namespace AgentGen.Emit
         {
             var w = new CodeWriter();
             AgentEmitter.Header(w);
-            w.Open("namespace " + spec.Namespace);
+            w.Open("namespace " + CSharp.QualifiedName(spec.Namespace));
             for (int r = 0; r < spec.Records.Count; r++)
             {
                 RecordSpec record = spec.Records[r];
@@ -133,7 +150,7 @@ namespace AgentGen.Emit
                 }
 
                 w.Line(AgentEmitter.GeneratedCode);
-                string header = spec.Accessibility + " sealed partial record " + record.TypeName + "(";
+                string header = spec.Accessibility + " sealed partial record " + CSharp.Identifier(record.TypeName) + "(";
                 if (record.Properties.IsEmpty)
                 {
                     header += ")";
@@ -145,9 +162,9 @@ namespace AgentGen.Emit
                     for (int i = 0; i < record.Properties.Count; i++)
                     {
                         RecordProperty p = record.Properties[i];
-                        string attribute = spec.JsonAttributes ? "[property: global::System.Text.Json.Serialization.JsonPropertyName(" + CSharp.Literal(p.JsonName) + ")] " : string.Empty;
+                        string attribute = spec.JsonAttributes ? "[property: global::System.Text.Json.Serialization.JsonPropertyName(" + CSharp.AttributeLiteral(p.JsonName) + ")] " : string.Empty;
                         string end = i == record.Properties.Count - 1 ? ")" + (record.RequestType is null ? string.Empty : " : global::AgentGen.IAgentPayload") : ",";
-                        w.Line("    " + attribute + p.TypeSyntax + " " + p.PropertyName + end);
+                        w.Line("    " + attribute + p.TypeSyntax + " " + CSharp.Identifier(p.PropertyName) + end);
                     }
                 }
 

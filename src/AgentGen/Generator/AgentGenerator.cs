@@ -72,36 +72,36 @@ namespace AgentGen.Generator
                 .WithTrackingName(TrackingNames.Project);
 
             IncrementalValueProvider<AgentView> agentView = project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView);
-            IncrementalValuesProvider<AgentOutput> agents = files
+            IncrementalValuesProvider<AgentSpec> agents = files
                 .Combine(agentView)
-                .SelectMany(static (pair, _) => pair.Right.OutputFor(pair.Left) is { } output ? ImmutableArray.Create(output) : ImmutableArray<AgentOutput>.Empty)
+                .SelectMany(static (pair, _) => pair.Right.SpecFor(pair.Left) is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<AgentSpec>.Empty)
                 .WithTrackingName(TrackingNames.AgentSpecs);
 
             // A request type's records are emitted by the file of its first example (by path), so a
             // file added or removed elsewhere does not shift and re-emit them.
-            IncrementalValuesProvider<MessageOutput> messages = files
+            IncrementalValuesProvider<MessageSpec> messages = files
                 .Combine(project.Select(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageView))
                 .SelectMany(static (pair, _) => pair.Right.OwnedBy(pair.Left.Path))
                 .WithTrackingName(TrackingNames.MessageSpecs);
 
-            context.RegisterSourceOutput(agents, static (spc, output) => EmitAgent(spc, output));
-            context.RegisterSourceOutput(messages, static (spc, output) => EmitMessage(spc, output));
+            context.RegisterSourceOutput(agents, static (spc, spec) => EmitAgent(spc, spec));
+            context.RegisterSourceOutput(messages, static (spc, spec) => EmitMessage(spc, spec));
 
             // Outputs of files listed more than once (rare): emitted once, from the collected side.
             context.RegisterSourceOutput(
-                files.Collect().Combine(agentView).SelectMany(static (pair, _) => pair.Right.RepeatedFileOutputs(pair.Left)).WithTrackingName(TrackingNames.RepeatedFileAgents),
-                static (spc, output) => EmitAgent(spc, output));
+                files.Collect().Combine(agentView).SelectMany(static (pair, _) => pair.Right.RepeatedFileSpecs(pair.Left)).WithTrackingName(TrackingNames.RepeatedFileAgents),
+                static (spc, spec) => EmitAgent(spc, spec));
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.RepeatedFileMessages).WithTrackingName(TrackingNames.RepeatedFileMessages),
-                static (spc, output) => EmitMessage(spc, output));
+                static (spc, spec) => EmitMessage(spc, spec));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.ToolEnum).WithTrackingName(TrackingNames.ToolEnum),
-                static (spc, spec) => spc.AddSource("AgentTool.g.cs", SourceText.From(ProjectEmitter.EmitTools(spec), Encoding.UTF8)));
+                static (spc, spec) => AddSource(spc, "AgentTool.g.cs", null, () => ProjectEmitter.EmitTools(spec)));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog),
-                static (spc, spec) => spc.AddSource("AgentCatalog.g.cs", SourceText.From(ProjectEmitter.EmitCatalog(spec), Encoding.UTF8)));
+                static (spc, spec) => AddSource(spc, "AgentCatalog.g.cs", null, () => ProjectEmitter.EmitCatalog(spec)));
 
             // Message records need IsExternalInit, which netstandard2.0 and .NET Framework lack.
             IncrementalValueProvider<bool> needsIsExternalInit = context.CompilationProvider
@@ -119,11 +119,32 @@ namespace AgentGen.Generator
                 });
         }
 
-        private static void EmitMessage(SourceProductionContext spc, MessageOutput output)
-            => spc.AddSource(output.HintName, SourceText.From(ProjectEmitter.EmitMessage(output.Spec), Encoding.UTF8));
+        private static void EmitMessage(SourceProductionContext spc, MessageSpec spec)
+            => AddSource(spc, spec.HintName, null, () => ProjectEmitter.EmitMessage(spec));
 
-        private static void EmitAgent(SourceProductionContext spc, AgentOutput output)
-            => spc.AddSource(output.HintName, SourceText.From(AgentEmitter.Emit(output.Spec), Encoding.UTF8));
+        private static void EmitAgent(SourceProductionContext spc, AgentSpec spec)
+            => AddSource(spc, spec.HintName, spec.Agent.Path, () => AgentEmitter.Emit(spec));
+
+        /// <summary>
+        /// Adds one generated file. An emitter bug must not take the whole generator down (that
+        /// drops every generated file: CS8785): the file is skipped and AGEN099 names the agent file.
+        /// </summary>
+        private static void AddSource(SourceProductionContext spc, string hintName, string? agentPath, Func<string> emit)
+        {
+            string text;
+            try
+            {
+                text = emit();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Location location = agentPath is null ? Location.None : Location.Create(agentPath, default, default);
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.Descriptors.InternalError, location, "generating " + hintName + " failed: " + ex.GetType().Name + ": " + ex.Message));
+                return;
+            }
+
+            spc.AddSource(hintName, SourceText.From(text, Encoding.UTF8));
+        }
     }
 
     /// <summary>Names of the pipeline steps, for incrementality tests (WithTrackingName).</summary>
@@ -224,35 +245,35 @@ namespace AgentGen.Generator
 
         public HintNames Hints { get; }
 
-        /// <summary>What the file's agent emits, or null when the file has errors or lost to another file.</summary>
-        public AgentOutput? OutputFor(ParsedAgentFile file)
-            => file.Model is { } model && Contains(WinnerPaths, file.Path) ? Output(model) : null;
+        /// <summary>The spec of the file's agent, or null when the file has errors or lost to another file.</summary>
+        public AgentSpec? SpecFor(ParsedAgentFile file)
+            => file.Model is { } model && Contains(WinnerPaths, file.Path) ? Spec(model) : null;
 
-        /// <summary>What the winners whose file is listed more than once emit (normally nothing).</summary>
-        public EquatableArray<AgentOutput> RepeatedFileOutputs(ImmutableArray<ParsedAgentFile> files)
+        /// <summary>The specs of the winners whose file is listed more than once (normally none).</summary>
+        public EquatableArray<AgentSpec> RepeatedFileSpecs(ImmutableArray<ParsedAgentFile> files)
         {
             if (RepeatedWinnerPaths.IsEmpty)
             {
-                return EquatableArray<AgentOutput>.Empty;
+                return EquatableArray<AgentSpec>.Empty;
             }
 
-            var specs = new List<AgentOutput>();
+            var specs = new List<AgentSpec>();
             var done = new HashSet<string>(StringComparer.Ordinal);
             foreach (ParsedAgentFile file in files)
             {
                 if (file.Model is { } model && Contains(RepeatedWinnerPaths, file.Path) && done.Add(file.Path))
                 {
-                    specs.Add(Output(model));
+                    specs.Add(Spec(model));
                 }
             }
 
             return specs.ToEquatableArray();
         }
 
-        private AgentOutput Output(AgentFileModel model)
+        private AgentSpec Spec(AgentFileModel model)
         {
             AgentSpec spec = SpecBuilder.BuildAgent(model, MemberByTool(), Options);
-            return new AgentOutput(spec, Hints.For(spec.ClassName));
+            return Hints.For(spec.ClassName) is { } hint ? spec with { HintName = hint } : spec;
         }
 
         private static bool Contains(EquatableArray<string> sortedPaths, string path)
@@ -312,30 +333,30 @@ namespace AgentGen.Generator
     /// </summary>
     internal sealed class MessageView : IEquatable<MessageView>
     {
-        private Dictionary<string, EquatableArray<MessageOutput>>? _byOwner;
+        private Dictionary<string, EquatableArray<MessageSpec>>? _byOwner;
 
         public MessageView(EquatableArray<OwnedMessage> messages) => Messages = messages;
 
         public EquatableArray<OwnedMessage> Messages { get; }
 
-        public EquatableArray<MessageOutput> OwnedBy(string path)
+        public EquatableArray<MessageSpec> OwnedBy(string path)
         {
-            Dictionary<string, EquatableArray<MessageOutput>>? map = _byOwner;
+            Dictionary<string, EquatableArray<MessageSpec>>? map = _byOwner;
             if (map is null)
             {
-                var lists = new Dictionary<string, List<MessageOutput>>(StringComparer.Ordinal);
+                var lists = new Dictionary<string, List<MessageSpec>>(StringComparer.Ordinal);
                 foreach (OwnedMessage m in Messages)
                 {
-                    if (!lists.TryGetValue(m.OwnerPath, out List<MessageOutput>? list))
+                    if (!lists.TryGetValue(m.OwnerPath, out List<MessageSpec>? list))
                     {
-                        lists[m.OwnerPath] = list = new List<MessageOutput>();
+                        lists[m.OwnerPath] = list = new List<MessageSpec>();
                     }
 
-                    list.Add(m.Output);
+                    list.Add(m.Spec);
                 }
 
-                map = new Dictionary<string, EquatableArray<MessageOutput>>(lists.Count, StringComparer.Ordinal);
-                foreach (KeyValuePair<string, List<MessageOutput>> pair in lists)
+                map = new Dictionary<string, EquatableArray<MessageSpec>>(lists.Count, StringComparer.Ordinal);
+                foreach (KeyValuePair<string, List<MessageSpec>> pair in lists)
                 {
                     map[pair.Key] = pair.Value.ToEquatableArray();
                 }
@@ -343,7 +364,7 @@ namespace AgentGen.Generator
                 map = Interlocked.CompareExchange(ref _byOwner, map, null) ?? map;
             }
 
-            return map.TryGetValue(path, out EquatableArray<MessageOutput> outputs) ? outputs : EquatableArray<MessageOutput>.Empty;
+            return map.TryGetValue(path, out EquatableArray<MessageSpec> specs) ? specs : EquatableArray<MessageSpec>.Empty;
         }
 
         public bool Equals(MessageView? other) => other is not null && (ReferenceEquals(this, other) || Messages.Equals(other.Messages));
@@ -353,74 +374,43 @@ namespace AgentGen.Generator
         public override int GetHashCode() => Messages.GetHashCode();
     }
 
-    internal sealed record OwnedMessage(string OwnerPath, MessageOutput Output);
-
-    /// <summary>An agent class to emit, and its file's hint name.</summary>
-    internal sealed record AgentOutput(AgentSpec Spec, string HintName);
-
-    /// <summary>A request type's records to emit, and their file's hint name.</summary>
-    internal sealed record MessageOutput(MessageSpec Spec, string HintName);
+    internal sealed record OwnedMessage(string OwnerPath, MessageSpec Spec);
 
     /// <summary>
-    /// Hint names of the per-type files. Roslyn compares hint names ignoring case, and two
-    /// generated types may differ only in case (agents <c>foo-bar</c> and <c>foobar</c> make
-    /// <c>FooBarAgent</c> and <c>FoobarAgent</c>): in such a group, the first name (ordinal order)
-    /// keeps <c>Name.g.cs</c> and the others get <c>Name.2.g.cs</c>, <c>Name.3.g.cs</c>, which no
-    /// type name (an identifier, no dots) can produce.
+    /// The agent classes' hint names where they are not the spec's default (<c>ClassName.g.cs</c>):
+    /// Roslyn compares hint names ignoring case, so names are made unique the way
+    /// <see cref="SpecBuilder.UniqueHintName"/> does for the whole project (agents first, by the
+    /// plan's order, then request types). Normally empty.
     /// </summary>
     internal sealed record HintNames(EquatableArray<KeyValue> Overrides)
     {
         public static readonly HintNames None = new(EquatableArray<KeyValue>.Empty);
 
-        public static HintNames Build(IEnumerable<string> typeNames)
+        /// <summary>The override for <paramref name="className"/>, or null (ordinal-sorted keys).</summary>
+        public string? For(string className)
         {
-            var groups = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (string name in typeNames)
+            int lo = 0;
+            int hi = Overrides.Count - 1;
+            while (lo <= hi)
             {
-                if (!groups.TryGetValue(name, out List<string>? group))
+                int mid = lo + ((hi - lo) >> 1);
+                int c = string.CompareOrdinal(Overrides[mid].Key, className);
+                if (c == 0)
                 {
-                    groups[name] = group = new List<string>();
+                    return Overrides[mid].Value;
                 }
 
-                if (!group.Contains(name))
+                if (c < 0)
                 {
-                    group.Add(name);
+                    lo = mid + 1;
                 }
-            }
-
-            var overrides = new List<KeyValue>();
-            foreach (List<string> group in groups.Values)
-            {
-                if (group.Count > 1)
+                else
                 {
-                    group.Sort(StringComparer.Ordinal);
-                    for (int i = 1; i < group.Count; i++)
-                    {
-                        overrides.Add(new KeyValue(group[i], group[i] + "." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs"));
-                    }
+                    hi = mid - 1;
                 }
             }
 
-            if (overrides.Count == 0)
-            {
-                return None;
-            }
-
-            overrides.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            return new HintNames(overrides.ToEquatableArray());
-        }
-
-        public string For(string typeName)
-        {
-            foreach (KeyValue o in Overrides)
-            {
-                if (o.Key == typeName)
-                {
-                    return o.Value;
-                }
-            }
-
-            return typeName + ".g.cs";
+            return null;
         }
     }
 
@@ -433,7 +423,7 @@ namespace AgentGen.Generator
         MessageView Messages,
         ToolEnumSpec ToolEnum,
         CatalogSpec Catalog,
-        EquatableArray<MessageOutput> RepeatedFileMessages)
+        EquatableArray<MessageSpec> RepeatedFileMessages)
     {
         public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes)
         {
@@ -462,32 +452,34 @@ namespace AgentGen.Generator
                 (timesListed[agent.Path] == 1 ? winners : repeatedWinners).Add(agent.Path);
             }
 
-            EquatableArray<MessageSpec> specs = SpecBuilder.BuildMessages(plan, options, jsonAttributes);
-            var typeNames = new List<string>(plan.Agents.Count + specs.Count);
+            // Hint names as SpecBuilder.Build gives them: agents first (plan order), then request types.
+            HashSet<string> used = SpecBuilder.ReservedHintNames();
+            var overrides = new List<KeyValue>();
             foreach (AgentFileModel agent in plan.Agents)
             {
-                typeNames.Add(agent.ClassName);
+                string hint = SpecBuilder.UniqueHintName(agent.ClassName, used);
+                if (hint != agent.ClassName + ".g.cs")
+                {
+                    overrides.Add(new KeyValue(agent.ClassName, hint));
+                }
             }
 
-            foreach (MessageSpec spec in specs)
-            {
-                typeNames.Add(spec.Records[0].TypeName);
-            }
+            overrides.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            var hints = overrides.Count == 0 ? HintNames.None : new HintNames(overrides.ToEquatableArray());
 
-            HintNames hints = HintNames.Build(typeNames);
+            EquatableArray<MessageSpec> specs = SpecBuilder.BuildMessages(plan, options, jsonAttributes, used);
             var owned = new List<OwnedMessage>(specs.Count);
-            var repeatedMessages = new List<MessageOutput>();
+            var repeatedMessages = new List<MessageSpec>();
             for (int i = 0; i < specs.Count; i++)
             {
                 string owner = plan.Messages[i].Occurrences[0].Key;
-                var output = new MessageOutput(specs[i], hints.For(specs[i].Records[0].TypeName));
                 if (timesListed[owner] == 1)
                 {
-                    owned.Add(new OwnedMessage(owner, output));
+                    owned.Add(new OwnedMessage(owner, specs[i]));
                 }
                 else
                 {
-                    repeatedMessages.Add(output);
+                    repeatedMessages.Add(specs[i]);
                 }
             }
 

@@ -69,6 +69,9 @@ namespace AgentGen.Model
         public PayloadShape Shape { get; set; } = PayloadShape.Any;
 
         public List<KeyValuePair<string, MessageModel>> Occurrences { get; } = new();
+
+        /// <summary>The merged payload has more than <see cref="ProjectPlan.MaxPayloadProperties"/> properties: no record (AGEN021).</summary>
+        public bool TooLarge { get; set; }
     }
 
     /// <summary>
@@ -79,6 +82,22 @@ namespace AgentGen.Model
     internal sealed class ProjectPlan
     {
         private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal) { "AgentTool", "AgentTools", "AgentCatalog" };
+
+        /// <summary>
+        /// The most text (in chars: descriptions, bodies, metadata, ...) the agents of one project
+        /// may bring into string literals. All string literals of an assembly share one heap of
+        /// 16 MB (about 8 M chars; CS8103 at emit time beyond it); AgentGen takes at most half of
+        /// it and leaves the rest to the project's own code. Agents beyond it, in name order, are
+        /// not generated (AGEN021).
+        /// </summary>
+        public const long MaxProjectTextLength = 4_000_000;
+
+        /// <summary>
+        /// The most properties (nested ones included) the merged payload of one request type may
+        /// have; beyond it the record is not generated (AGEN021). The compiler's time grows faster
+        /// than linearly with the parameters of a record.
+        /// </summary>
+        public const int MaxPayloadProperties = 500;
 
         public List<AgentFileModel> Agents { get; } = new();
 
@@ -172,9 +191,90 @@ namespace AgentGen.Model
             }
 
             plan.Agents.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            plan.ApplyTextBudget();
             plan.BuildToolMembers(extraKnownTools);
             plan.BuildMessages(files, takenTypes, byName);
             return plan;
+        }
+
+        private void ApplyTextBudget()
+        {
+            long total = 0;
+            var kept = new List<AgentFileModel>(Agents.Count);
+            foreach (AgentFileModel agent in Agents)
+            {
+                long size = TextLength(agent);
+                if (total + size > MaxProjectTextLength)
+                {
+                    Findings.Add(new PlanFinding(Descriptors.LimitExceeded, agent.Path, agent.NameSpan, new[]
+                    {
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, "The agent '{0}' is not generated: with it, the project's agent files would put more than {1:N0} characters of text into string literals (an assembly holds about 8 M)", agent.Name, MaxProjectTextLength),
+                    }));
+                    continue;
+                }
+
+                total += size;
+                kept.Add(agent);
+            }
+
+            Agents.Clear();
+            Agents.AddRange(kept);
+        }
+
+        /// <summary>How many chars of string literals the agent's class holds (an upper bound: equal strings are stored once).</summary>
+        private static long TextLength(AgentFileModel a)
+        {
+            long n = a.Name.Length + a.Description.Length + (a.Model?.Length ?? 0) + a.Instructions.Length + a.Path.Length;
+            foreach (string t in a.Tools)
+            {
+                n += t.Length;
+            }
+
+            foreach (string t in a.DisallowedTools)
+            {
+                n += t.Length;
+            }
+
+            foreach (Common.KeyValue kv in a.Metadata)
+            {
+                n += kv.Key.Length + kv.Value.Length;
+            }
+
+            AgentOptionalFields o = a.Optional;
+            n += (o.Hooks?.Length ?? 0) + (o.Experimental?.Length ?? 0) + (o.InitialPrompt?.Length ?? 0);
+            foreach (string t in o.Skills ?? EquatableArray<string>.Empty)
+            {
+                n += t.Length;
+            }
+
+            foreach (string t in o.McpServers ?? EquatableArray<string>.Empty)
+            {
+                n += t.Length;
+            }
+
+            return n;
+        }
+
+        /// <summary>Properties of a payload shape, nested objects and array elements included, counted up to <paramref name="limit"/> + 1.</summary>
+        private static int CountProperties(PayloadShape shape, int limit)
+        {
+            int n = 0;
+            if (shape.Element is not null)
+            {
+                n += CountProperties(shape.Element, limit);
+            }
+
+            foreach (PayloadProperty p in shape.Properties)
+            {
+                if (n > limit)
+                {
+                    break;
+                }
+
+                n += 1 + CountProperties(p.Shape, limit - n);
+            }
+
+            return n;
         }
 
         private void BuildToolMembers(IReadOnlyCollection<string> extraKnownTools)
@@ -254,7 +354,7 @@ namespace AgentGen.Model
                         groups[message.RequestType] = group = new MessageGroup(message.RequestType, Naming.PayloadRecordName(message.RequestType));
                         group.Shape = message.Payload;
                     }
-                    else
+                    else if (!group.TooLarge)
                     {
                         bool conflict = false;
                         group.Shape = PayloadShapes.Unify(group.Shape, message.Payload, ref conflict);
@@ -266,6 +366,10 @@ namespace AgentGen.Model
                     }
 
                     group.Occurrences.Add(new KeyValuePair<string, MessageModel>(agent.Path, message));
+                    if (!group.TooLarge && CountProperties(group.Shape, MaxPayloadProperties) > MaxPayloadProperties)
+                    {
+                        group.TooLarge = true; // and stop merging: merging is quadratic in the keys
+                    }
                 }
             }
 
@@ -297,6 +401,19 @@ namespace AgentGen.Model
 
             foreach (MessageGroup group in groups.Values)
             {
+                if (group.TooLarge)
+                {
+                    foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+                    {
+                        Findings.Add(new PlanFinding(Descriptors.LimitExceeded, occurrence.Key, occurrence.Value.RequestTypeSpan, new[]
+                        {
+                            string.Format(System.Globalization.CultureInfo.InvariantCulture, "The payload of the request type '{0}' has more than {1:N0} properties (nested ones included); its record is not generated", Clip(group.RequestType), MaxPayloadProperties),
+                        }));
+                    }
+
+                    continue;
+                }
+
                 var names = new List<string>();
                 RecordNames.Collect(group.TypeName, group.Shape, names);
                 string? clash = null;
@@ -353,6 +470,8 @@ namespace AgentGen.Model
                 }
             }
         }
+
+        private static string Clip(string s) => s.Length <= 60 ? s : s.Substring(0, 60) + "...";
 
         private static List<KeyValuePair<string, SourceSpan>> Related(Dictionary<string, MessageGroup> owners, string typeName)
             => owners.TryGetValue(typeName, out MessageGroup? owner) ? Related(owner) : new List<KeyValuePair<string, SourceSpan>>();

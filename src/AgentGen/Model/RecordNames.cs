@@ -22,15 +22,16 @@ namespace AgentGen.Model
             }
         }
 
-        /// <summary>The payload record (first) and every nested record it needs.</summary>
+        /// <summary>The payload record (first) and every nested record it needs. Every record name is distinct.</summary>
         public static List<RecordSpec> Build(string typeName, string? requestType, PayloadShape shape, bool jsonAttributes)
         {
             var records = new List<RecordSpec>();
-            AddRecord(typeName, requestType, shape, jsonAttributes, records);
+            var typeNames = new HashSet<string>(StringComparer.Ordinal) { typeName };
+            AddRecord(typeName, requestType, shape, jsonAttributes, records, typeNames);
             return records;
         }
 
-        private static void AddRecord(string typeName, string? requestType, PayloadShape shape, bool json, List<RecordSpec> records)
+        private static void AddRecord(string typeName, string? requestType, PayloadShape shape, bool json, List<RecordSpec> records, HashSet<string> typeNames)
         {
             int index = records.Count;
             records.Add(null!); // keeps the outer record first
@@ -40,7 +41,7 @@ namespace AgentGen.Model
             foreach (PayloadProperty p in shape.Properties)
             {
                 position++;
-                string name = Naming.ToPascalCase(p.JsonName);
+                string name = Naming.Clip(Naming.ToPascalCase(p.JsonName), Naming.MaxIdentifierLength - 10);
                 if (name.Length == 0)
                 {
                     name = "Property" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -57,14 +58,27 @@ namespace AgentGen.Model
                     unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                string type = TypeOf(p.Shape, p.Nullable, typeName + unique, json, records);
+                string type = TypeOf(p.Shape, p.Nullable, typeName + unique, json, records, typeNames);
                 properties.Add(new RecordProperty(p.JsonName, unique, type));
             }
 
             records[index] = new RecordSpec(typeName, requestType, properties.ToEquatableArray());
         }
 
-        private static string TypeOf(PayloadShape shape, bool nullable, string nestedName, bool json, List<RecordSpec> records)
+        /// <summary>A nested record's name: short enough, and distinct from every other record of the payload (a.b and a_b both want "AB").</summary>
+        private static string NestedName(string wanted, HashSet<string> typeNames)
+        {
+            string name = Naming.Clip(wanted);
+            string unique = name;
+            for (int i = 2; !typeNames.Add(unique); i++)
+            {
+                unique = Naming.Clip(name, Naming.MaxIdentifierLength - 6) + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return unique;
+        }
+
+        private static string TypeOf(PayloadShape shape, bool nullable, string nestedName, bool json, List<RecordSpec> records, HashSet<string> typeNames)
         {
             string q = nullable ? "?" : string.Empty;
             switch (shape.Kind)
@@ -80,10 +94,14 @@ namespace AgentGen.Model
                 case ShapeKind.Boolean:
                     return "bool" + q;
                 case ShapeKind.Array:
-                    return "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(shape.Element!, false, nestedName + "Item", json, records) + ">" + q;
+                    return "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(shape.Element!, false, nestedName + "Item", json, records, typeNames) + ">" + q;
                 case ShapeKind.Object:
-                    AddRecord(nestedName, null, shape, json, records);
-                    return nestedName + q;
+                {
+                    string name = NestedName(nestedName, typeNames);
+                    AddRecord(name, null, shape, json, records, typeNames);
+                    return Emit.CSharp.Identifier(name) + q;
+                }
+
                 default:
                     return json ? "global::System.Text.Json.JsonElement?" : "object?";
             }

@@ -12,17 +12,25 @@ namespace AgentGen.Model
         public static ProjectSpec Build(ProjectPlan plan, GeneratorOptions options, bool jsonAttributes)
         {
             var agents = new List<AgentSpec>();
+            var catalog = new List<CatalogEntry>();
+
+            // Roslyn compares hint names ignoring case: "a-b" (ABAgent) and "ab" (AbAgent) need distinct ones.
+            HashSet<string> hintNames = ReservedHintNames();
             foreach (AgentFileModel agent in plan.Agents)
             {
-                agents.Add(BuildAgent(agent, plan.MemberByTool, options));
+                agents.Add(BuildAgent(agent, plan.MemberByTool, options) with { HintName = UniqueHintName(agent.ClassName, hintNames) });
+                catalog.Add(new CatalogEntry(agent.Name, agent.ClassName, Naming.CatalogPropertyName(agent.ClassName)));
             }
 
             return new ProjectSpec(
                 agents.ToEquatableArray(),
                 BuildToolEnum(plan, options),
-                BuildCatalog(plan, options),
-                BuildMessages(plan, options, jsonAttributes));
+                new CatalogSpec(options.Namespace, options.Accessibility, catalog.ToEquatableArray()),
+                BuildMessages(plan, options, jsonAttributes, hintNames));
         }
+
+        /// <summary>The hint-name set <see cref="Build"/> starts from: the project-wide files' names.</summary>
+        public static HashSet<string> ReservedHintNames() => new(StringComparer.OrdinalIgnoreCase) { "AgentTool.g.cs", "AgentCatalog.g.cs", "IsExternalInit.g.cs" };
 
         public static ToolEnumSpec BuildToolEnum(ProjectPlan plan, GeneratorOptions options)
             => new(options.Namespace, options.Accessibility, plan.ToolMembers.ToEquatableArray());
@@ -38,7 +46,8 @@ namespace AgentGen.Model
             return new CatalogSpec(options.Namespace, options.Accessibility, catalog.ToEquatableArray());
         }
 
-        public static EquatableArray<MessageSpec> BuildMessages(ProjectPlan plan, GeneratorOptions options, bool jsonAttributes)
+        /// <summary>The request types' record specs, in plan order; hint names taken from <paramref name="hintNames"/> (agents' first).</summary>
+        public static EquatableArray<MessageSpec> BuildMessages(ProjectPlan plan, GeneratorOptions options, bool jsonAttributes, HashSet<string> hintNames)
         {
             var messages = new List<MessageSpec>();
             foreach (MessageGroup group in plan.Messages)
@@ -50,7 +59,10 @@ namespace AgentGen.Model
                 }
 
                 List<RecordSpec> records = RecordNames.Build(group.TypeName, group.RequestType, group.Shape, jsonAttributes);
-                messages.Add(new MessageSpec(options.Namespace, options.Accessibility, jsonAttributes, group.RequestType, sources.ToEquatableArray(), records.ToEquatableArray()));
+                messages.Add(new MessageSpec(options.Namespace, options.Accessibility, jsonAttributes, group.RequestType, sources.ToEquatableArray(), records.ToEquatableArray())
+                {
+                    HintName = UniqueHintName(group.TypeName, hintNames),
+                });
             }
 
             return messages.ToEquatableArray();
@@ -59,7 +71,7 @@ namespace AgentGen.Model
         /// <summary>
         /// One agent's spec from its own model, the options and the AgentTool member of each tool
         /// name (<paramref name="memberByTool"/>): nothing else of the project, so the generator can
-        /// build it per file.
+        /// build it per file. Its HintName is the default; the caller sets the project's.
         /// </summary>
         public static AgentSpec BuildAgent(AgentFileModel agent, IReadOnlyDictionary<string, string> memberByTool, GeneratorOptions options)
         {
@@ -106,6 +118,19 @@ namespace AgentGen.Model
                     yield return new ToolRef(AgentToolRules.Canonicalize(t), m);
                 }
             }
+        }
+
+        /// <summary>A hint name for <paramref name="typeName"/> that is not in <paramref name="used"/> (ignoring case), which it joins.</summary>
+        public static string UniqueHintName(string typeName, HashSet<string> used)
+        {
+            string stem = Naming.HintStem(typeName);
+            string hint = stem + ".g.cs";
+            for (int i = 2; !used.Add(hint); i++)
+            {
+                hint = stem + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            }
+
+            return hint;
         }
 
         /// <summary>A file as messages name it: relative to the project folder when under it, else its full path.</summary>

@@ -19,7 +19,11 @@ namespace AgentGen.Model
         string ClassName,
         string SourceFile,
         EquatableArray<ToolRef> Tools,
-        EquatableArray<ToolRef> AllowedEnumMembers);
+        EquatableArray<ToolRef> AllowedEnumMembers)
+    {
+        /// <summary>The generated file's hint name: unique ignoring case (Roslyn requires it), ASCII and short.</summary>
+        public string HintName { get; init; } = ClassName + ".g.cs";
+    }
 
     /// <summary>The project's <c>AgentTool</c> enum and <c>AgentTools</c> helpers.</summary>
     internal sealed record ToolEnumSpec(string Namespace, string Accessibility, EquatableArray<ToolRef> Tools);
@@ -41,7 +45,11 @@ namespace AgentGen.Model
         bool JsonAttributes,
         string RequestType,
         EquatableArray<string> SourceFiles,
-        EquatableArray<RecordSpec> Records);
+        EquatableArray<RecordSpec> Records)
+    {
+        /// <summary>The generated file's hint name: unique ignoring case (Roslyn requires it), ASCII and short.</summary>
+        public string HintName { get; init; } = Records[0].TypeName + ".g.cs";
+    }
 
     /// <summary>What the generator emits for the project.</summary>
     internal sealed record ProjectSpec(

@@ -42,8 +42,16 @@ namespace AgentGen.Parsing
     /// </summary>
     internal static class AgentFileParser
     {
-        /// <summary>Files larger than this are not parsed (AGEN021).</summary>
-        public const int MaxFileLength = 8 * 1024 * 1024;
+        /// <summary>
+        /// Files larger than this (in chars) are not parsed (AGEN021). Every char of an agent file
+        /// can end up in a string literal, and all string literals of an assembly share one 16 MB
+        /// heap (CS8103 at emit time beyond it): 1 Mi chars is 2 MB of it. The largest agent
+        /// files seen in the wild are about 26 KB.
+        /// </summary>
+        public const int MaxFileLength = 1024 * 1024;
+
+        /// <summary>More entries than this in <c>tools</c> or <c>disallowedTools</c> are not read (AGEN021): permission checks are quadratic in them.</summary>
+        public const int MaxTools = 1_000;
 
         /// <summary>More ```json blocks than this in one body are not read (AGEN021).</summary>
         public const int MaxJsonBlocks = 1_000;
@@ -534,6 +542,12 @@ namespace AgentGen.Parsing
                     return field == "tools" ? list : null;
                 }
 
+                if (raw.Count > MaxTools)
+                {
+                    Report(Descriptors.LimitExceeded, list.FieldSpan, string.Format(System.Globalization.CultureInfo.InvariantCulture, "'{0}' lists {1:N0} tools; AgentGen reads at most {2:N0}", field, raw.Count, MaxTools));
+                    return field == "tools" ? list : null;
+                }
+
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (KeyValuePair<string, SourceSpan> item in raw)
                 {
@@ -712,6 +726,7 @@ namespace AgentGen.Parsing
                     return;
                 }
 
+                // Quadratic, but both lists hold at most MaxTools entries.
                 for (int i = 0; i < tools.Names.Count; i++)
                 {
                     foreach (string d in disallowed.Names)

@@ -30,6 +30,15 @@ namespace AgentGen.Parsing
                 return;
             }
 
+            // "\uD800" alone is RFC 8259 JSON, but System.Text.Json cannot read it (and a record's
+            // [JsonPropertyName] cannot even store it: attribute strings are UTF-8 in metadata).
+            if (FindLoneSurrogate(root) is { } lone)
+            {
+                int at = Math.Min(Math.Max(lone, start), text.Length);
+                diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidJsonBlock, new SourceSpan(at, at < end ? 1 : 0), new[] { "a string holds an unpaired surrogate (\\uD800-\\uDFFF without its pair), which System.Text.Json cannot read" }));
+                return;
+            }
+
             JsonProperty? requestType = Find(root, "request_type");
             JsonProperty? payload = Find(root, "payload");
             if (requestType is not { Value.Kind: JsonKind.String } rt || payload is not { Value.Kind: JsonKind.Object } p || rt.Value.Text!.Trim().Length == 0)
@@ -48,6 +57,60 @@ namespace AgentGen.Parsing
                 requestingSpan,
                 Infer(p.Value),
                 AgentFileParser.NormalizeNewlines(text.Substring(start, end - start))));
+        }
+
+        /// <summary>The offset of the first string (value or property name) holding an unpaired surrogate, if any. Depth is bounded by JsonReader.MaxDepth.</summary>
+        private static int? FindLoneSurrogate(JsonNode node)
+        {
+            switch (node.Kind)
+            {
+                case JsonKind.String:
+                    return HasLoneSurrogate(node.Text!) ? node.Start : null;
+                case JsonKind.Array:
+                    foreach (JsonNode item in node.Items)
+                    {
+                        if (FindLoneSurrogate(item) is { } at)
+                        {
+                            return at;
+                        }
+                    }
+
+                    return null;
+                case JsonKind.Object:
+                    foreach (JsonProperty property in node.Properties)
+                    {
+                        if (HasLoneSurrogate(property.Name))
+                        {
+                            return property.NameStart;
+                        }
+
+                        if (FindLoneSurrogate(property.Value) is { } at)
+                        {
+                            return at;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        internal static bool HasLoneSurrogate(string s)
+        {
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(s[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static JsonProperty? Find(JsonNode node, string name)

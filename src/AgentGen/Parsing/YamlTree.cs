@@ -90,7 +90,8 @@ namespace AgentGen.Parsing
     internal static class YamlTree
     {
         public const int MaxDepth = 64;
-        public const int MaxNodes = 100_000;
+        /// <summary>Scalars, aliases and collections in one frontmatter (a real one has well under 100).</summary>
+        public const int MaxNodes = 10_000;
 
         /// <summary>Reads the single YAML document in text[start..end). Never throws.</summary>
         public static bool TryRead(string text, int start, int end, out YNode? root, out YamlError error)
@@ -114,14 +115,16 @@ namespace AgentGen.Parsing
             var pendingKey = new Stack<YNode?>();
             int nodes = 0;
             int documents = 0;
+            int lastOffset = start;
             try
             {
                 var parser = new Parser(new StringReader(text.Substring(start, end - start)));
-                while (parser.MoveNext())
+                while (MoveNext(parser))
                 {
                     ParsingEvent ev = parser.Current!;
                     int evStart = start + (int)ev.Start.Index;
                     int evEnd = start + (int)ev.End.Index;
+                    lastOffset = evEnd;
                     switch (ev)
                     {
                         case DocumentStart ds:
@@ -192,14 +195,15 @@ namespace AgentGen.Parsing
                 state.Error = Describe(text, start, end, ex, OpenFlow(stack));
                 return false;
             }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException or OverflowException)
+            catch (YamlReaderFailure)
             {
-                // YamlDotNet fails this way on some malformed input (e.g. an unclosed '[' followed by
-                // more lines). It is still a YAML error in the file, not a failure of AgentGen.
+                // YamlDotNet fails this way on some malformed input (e.g. an unclosed '[' or '{'
+                // followed by more lines; see MoveNext). It is still a YAML error in the file, not a
+                // failure of AgentGen. Exceptions from AgentGen's own code are not caught here.
                 YNode? flow = OpenFlow(stack);
                 state.Error = flow is not null
                     ? UnclosedFlow(text, flow)
-                    : new YamlError(LastOffset(stack, state, start), 1, "syntax error", false, false);
+                    : new YamlError(Math.Min(Math.Max(lastOffset, LastOffset(stack, state, start)), Math.Max(start, end - 1)), 1, "syntax error (an invalid character, escape or structure)", false, false);
                 return false;
             }
 
@@ -256,6 +260,37 @@ namespace AgentGen.Parsing
                 }
 
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// YamlDotNet's MoveNext. On some invalid input YamlDotNet 16.3 throws something other than
+        /// a YamlException: InvalidOperationException from Scanner.ScanPlainScalar (an unclosed flow
+        /// mapping inside a block mapping), ArgumentOutOfRangeException for the escapes
+        /// "\uDFFF\uD800". Those are its bugs, not ours: they become a YAML error. Exceptions from
+        /// AgentGen's own code are not caught here (the parser's guard reports them as AGEN099).
+        /// </summary>
+        private static bool MoveNext(Parser parser)
+        {
+            try
+            {
+                return parser.MoveNext();
+            }
+            catch (YamlException)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or FormatException or OverflowException or InvalidCastException or KeyNotFoundException)
+            {
+                throw new YamlReaderFailure(ex);
+            }
+        }
+
+        private sealed class YamlReaderFailure : Exception
+        {
+            public YamlReaderFailure(Exception inner)
+                : base(inner.Message, inner)
+            {
             }
         }
 

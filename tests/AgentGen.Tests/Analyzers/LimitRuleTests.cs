@@ -40,7 +40,7 @@ public class LimitRuleTests
         return VerifyAsync(
             "wide.md",
             Agent("wide-yaml", "numbers: [" + items + "]"),
-            Diagnostic("AGEN021").WithLocation(0).WithArguments("The frontmatter has more than 100000 YAML nodes; AgentGen stops reading it there"));
+            Diagnostic("AGEN021").WithLocation(0).WithArguments("The frontmatter has more than " + YamlTree.MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " YAML nodes; AgentGen stops reading it there"));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class LimitRuleTests
             "huge.md",
             text,
             Diagnostic("AGEN021").WithSpan(PathOf("huge.md"), 1, 1, 1, 1)
-                .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, "The file is {0:N0} characters long; AgentGen reads agent files up to 8,388,608 characters", text.Length)));
+                .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, "The file is {0:N0} characters long; AgentGen reads agent files up to {1:N0} characters", text.Length, AgentFileParser.MaxFileLength)));
     }
 
     [Fact]

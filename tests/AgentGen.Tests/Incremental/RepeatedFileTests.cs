@@ -26,7 +26,7 @@ public class RepeatedFileTests
         result.AssertCompilesCleanly();
         Assert.Contains(IncrementalCorpus.ClassName(1) + ".g.cs", result.Sources.Keys);
         Assert.Contains("CheckBatch01Payload.g.cs", result.Sources.Keys);
-        Assert.Equal(1, CountOccurrences(result.Sources["AgentCatalog.g.cs"], "case \"worker-01\":"));
+        Assert.Equal(1, CountOccurrences(result.Sources["AgentCatalog.g.cs"], "Agents.Worker01Agent Worker01 =>"));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class RepeatedFileTests
 
         Assert.Null(run.Exception);
         var repeated = Outputs(run, TrackingNames.RepeatedFileAgents);
-        Assert.Equal(IncrementalCorpus.ClassName(1), ((AgentOutput)Assert.Single(repeated).Value).Spec.ClassName);
+        Assert.Equal(IncrementalCorpus.ClassName(1), ((AgentGen.Model.AgentSpec)Assert.Single(repeated).Value).ClassName);
         Assert.Single(Outputs(run, TrackingNames.RepeatedFileMessages));
         Assert.Single(Outputs(run, TrackingNames.AgentSpecs), o => o.Value is not null);
         Assert.Equal(

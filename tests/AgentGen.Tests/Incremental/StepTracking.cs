@@ -95,8 +95,8 @@ internal static class StepTracking
     public static string Describe(object? value) => value switch
     {
         null => "null",
-        global::AgentGen.Generator.AgentOutput output => output.HintName,
-        global::AgentGen.Generator.MessageOutput output => output.HintName,
+        global::AgentGen.Model.AgentSpec spec => spec.HintName,
+        global::AgentGen.Model.MessageSpec spec => spec.HintName,
         global::AgentGen.Generator.ParsedAgentFile file => file.Path,
         global::AgentGen.Generator.AgentSource source => source.Path,
         _ => value.GetType().Name,

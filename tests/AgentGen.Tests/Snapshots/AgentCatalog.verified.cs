@@ -10,34 +10,38 @@ namespace TestProject.Agents
     public static class AgentCatalog
     {
         /// <summary>The <c>code-reviewer</c> agent.</summary>
-        public static CodeReviewerAgent CodeReviewer => CodeReviewerAgent.Instance;
+        public static global::TestProject.Agents.CodeReviewerAgent CodeReviewer => global::TestProject.Agents.CodeReviewerAgent.Instance;
 
         /// <summary>The <c>docs-writer</c> agent.</summary>
-        public static DocsWriterAgent DocsWriter => DocsWriterAgent.Instance;
+        public static global::TestProject.Agents.DocsWriterAgent DocsWriter => global::TestProject.Agents.DocsWriterAgent.Instance;
 
         /// <summary>The <c>release-manager</c> agent.</summary>
-        public static ReleaseManagerAgent ReleaseManager => ReleaseManagerAgent.Instance;
+        public static global::TestProject.Agents.ReleaseManagerAgent ReleaseManager => global::TestProject.Agents.ReleaseManagerAgent.Instance;
 
         /// <summary>The <c>solution-architect</c> agent.</summary>
-        public static SolutionArchitectAgent SolutionArchitect => SolutionArchitectAgent.Instance;
+        public static global::TestProject.Agents.SolutionArchitectAgent SolutionArchitect => global::TestProject.Agents.SolutionArchitectAgent.Instance;
 
-        private static readonly global::AgentGen.IAgentDefinition[] s_all = new global::AgentGen.IAgentDefinition[] { CodeReviewerAgent.Instance, DocsWriterAgent.Instance, ReleaseManagerAgent.Instance, SolutionArchitectAgent.Instance };
+        private static readonly global::AgentGen.IAgentDefinition[] s_all = new global::AgentGen.IAgentDefinition[] { global::TestProject.Agents.CodeReviewerAgent.Instance, global::TestProject.Agents.DocsWriterAgent.Instance, global::TestProject.Agents.ReleaseManagerAgent.Instance, global::TestProject.Agents.SolutionArchitectAgent.Instance };
         private static readonly string[] s_names = new string[] { "code-reviewer", "docs-writer", "release-manager", "solution-architect" };
+        private static readonly global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> s_byName = CreateIndex();
 
         /// <summary>Every agent, ordered by name.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::AgentGen.IAgentDefinition> All { get; } = global::System.Array.AsReadOnly(s_all);
 
+        private static global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> CreateIndex()
+        {
+            var index = new global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition>(s_names.Length, global::System.StringComparer.Ordinal);
+            for (int i = 0; i < s_names.Length; i++) index[s_names[i]] = s_all[i];
+            return index;
+        }
+
         /// <summary>Finds the agent with this <c>name</c>.</summary>
         public static bool TryGet(string name, out global::AgentGen.IAgentDefinition agent)
         {
-            switch (name)
-            {
-                case "code-reviewer": agent = CodeReviewerAgent.Instance; return true;
-                case "docs-writer": agent = DocsWriterAgent.Instance; return true;
-                case "release-manager": agent = ReleaseManagerAgent.Instance; return true;
-                case "solution-architect": agent = SolutionArchitectAgent.Instance; return true;
-                default: agent = null!; return false;
-            }
+            global::AgentGen.IAgentDefinition? found = null;
+            bool ok = name != null && s_byName.TryGetValue(name, out found);
+            agent = found!;
+            return ok;
         }
 
         /// <summary>The agent with this <c>name</c>; throws <see cref="global::System.Collections.Generic.KeyNotFoundException"/> naming close matches when there is none.</summary>

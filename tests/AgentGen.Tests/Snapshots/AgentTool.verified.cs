@@ -166,6 +166,14 @@ namespace TestProject.Agents
     public static class AgentTools
     {
         private static readonly string[] s_names = new string[] { "Agent", "Artifact", "AskUserQuestion", "Bash", "CronCreate", "CronDelete", "CronList", "Edit", "EndConversation", "EnterPlanMode", "EnterWorktree", "ExitPlanMode", "ExitWorktree", "Glob", "Grep", "ListAgents", "ListMcpResourcesTool", "LSP", "Monitor", "NotebookEdit", "PowerShell", "PushNotification", "Read", "ReadMcpResourceTool", "RemoteTrigger", "ReportFindings", "ScheduleWakeup", "SendFeedback", "SendMessage", "SendUserFile", "Skill", "SubagentHandback", "TaskCreate", "TaskGet", "TaskList", "TaskOutput", "TaskStop", "TaskUpdate", "TeamCreate", "TeamDelete", "TodoWrite", "ToolSearch", "WaitForMcpServers", "WebFetch", "WebSearch", "Workflow", "Write", "mcp__context7__get-library-docs", "mcp__context7__resolve-library-id", "mcp__sequential-thinking__sequentialthinking" };
+        private static readonly global::System.Collections.Generic.Dictionary<string, AgentTool> s_byName = CreateIndex();
+
+        private static global::System.Collections.Generic.Dictionary<string, AgentTool> CreateIndex()
+        {
+            var index = new global::System.Collections.Generic.Dictionary<string, AgentTool>(s_names.Length, global::System.StringComparer.Ordinal);
+            for (int i = 0; i < s_names.Length; i++) index[s_names[i]] = (AgentTool)i;
+            return index;
+        }
 
         /// <summary>The tool's name as agent files write it, e.g. <c>mcp__context7__resolve-library-id</c>.</summary>
         public static string ToToolName(this AgentTool tool)
@@ -178,60 +186,7 @@ namespace TestProject.Agents
         public static bool TryParse(string toolName, out AgentTool tool)
         {
             string name = global::AgentGen.AgentToolRules.Canonicalize(toolName ?? string.Empty);
-            switch (name)
-            {
-                case "Agent": tool = AgentTool.Agent; return true;
-                case "Artifact": tool = AgentTool.Artifact; return true;
-                case "AskUserQuestion": tool = AgentTool.AskUserQuestion; return true;
-                case "Bash": tool = AgentTool.Bash; return true;
-                case "CronCreate": tool = AgentTool.CronCreate; return true;
-                case "CronDelete": tool = AgentTool.CronDelete; return true;
-                case "CronList": tool = AgentTool.CronList; return true;
-                case "Edit": tool = AgentTool.Edit; return true;
-                case "EndConversation": tool = AgentTool.EndConversation; return true;
-                case "EnterPlanMode": tool = AgentTool.EnterPlanMode; return true;
-                case "EnterWorktree": tool = AgentTool.EnterWorktree; return true;
-                case "ExitPlanMode": tool = AgentTool.ExitPlanMode; return true;
-                case "ExitWorktree": tool = AgentTool.ExitWorktree; return true;
-                case "Glob": tool = AgentTool.Glob; return true;
-                case "Grep": tool = AgentTool.Grep; return true;
-                case "ListAgents": tool = AgentTool.ListAgents; return true;
-                case "ListMcpResourcesTool": tool = AgentTool.ListMcpResourcesTool; return true;
-                case "LSP": tool = AgentTool.LSP; return true;
-                case "Monitor": tool = AgentTool.Monitor; return true;
-                case "NotebookEdit": tool = AgentTool.NotebookEdit; return true;
-                case "PowerShell": tool = AgentTool.PowerShell; return true;
-                case "PushNotification": tool = AgentTool.PushNotification; return true;
-                case "Read": tool = AgentTool.Read; return true;
-                case "ReadMcpResourceTool": tool = AgentTool.ReadMcpResourceTool; return true;
-                case "RemoteTrigger": tool = AgentTool.RemoteTrigger; return true;
-                case "ReportFindings": tool = AgentTool.ReportFindings; return true;
-                case "ScheduleWakeup": tool = AgentTool.ScheduleWakeup; return true;
-                case "SendFeedback": tool = AgentTool.SendFeedback; return true;
-                case "SendMessage": tool = AgentTool.SendMessage; return true;
-                case "SendUserFile": tool = AgentTool.SendUserFile; return true;
-                case "Skill": tool = AgentTool.Skill; return true;
-                case "SubagentHandback": tool = AgentTool.SubagentHandback; return true;
-                case "TaskCreate": tool = AgentTool.TaskCreate; return true;
-                case "TaskGet": tool = AgentTool.TaskGet; return true;
-                case "TaskList": tool = AgentTool.TaskList; return true;
-                case "TaskOutput": tool = AgentTool.TaskOutput; return true;
-                case "TaskStop": tool = AgentTool.TaskStop; return true;
-                case "TaskUpdate": tool = AgentTool.TaskUpdate; return true;
-                case "TeamCreate": tool = AgentTool.TeamCreate; return true;
-                case "TeamDelete": tool = AgentTool.TeamDelete; return true;
-                case "TodoWrite": tool = AgentTool.TodoWrite; return true;
-                case "ToolSearch": tool = AgentTool.ToolSearch; return true;
-                case "WaitForMcpServers": tool = AgentTool.WaitForMcpServers; return true;
-                case "WebFetch": tool = AgentTool.WebFetch; return true;
-                case "WebSearch": tool = AgentTool.WebSearch; return true;
-                case "Workflow": tool = AgentTool.Workflow; return true;
-                case "Write": tool = AgentTool.Write; return true;
-                case "mcp__context7__get-library-docs": tool = AgentTool.McpContext7GetLibraryDocs; return true;
-                case "mcp__context7__resolve-library-id": tool = AgentTool.McpContext7ResolveLibraryId; return true;
-                case "mcp__sequential-thinking__sequentialthinking": tool = AgentTool.McpSequentialThinkingSequentialthinking; return true;
-                default: tool = default(AgentTool); return false;
-            }
+            return s_byName.TryGetValue(name, out tool);
         }
     }
 }

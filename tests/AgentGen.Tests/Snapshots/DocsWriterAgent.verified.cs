@@ -212,60 +212,14 @@ namespace TestProject.Agents
             }
         }
 
+        private static readonly global::TestProject.Agents.AgentTool[] s_agentTools = new global::TestProject.Agents.AgentTool[] { global::TestProject.Agents.AgentTool.Agent, global::TestProject.Agents.AgentTool.Artifact, global::TestProject.Agents.AgentTool.AskUserQuestion, global::TestProject.Agents.AgentTool.Bash, global::TestProject.Agents.AgentTool.CronCreate, global::TestProject.Agents.AgentTool.CronDelete, global::TestProject.Agents.AgentTool.CronList, global::TestProject.Agents.AgentTool.Edit, global::TestProject.Agents.AgentTool.EndConversation, global::TestProject.Agents.AgentTool.EnterPlanMode, global::TestProject.Agents.AgentTool.EnterWorktree, global::TestProject.Agents.AgentTool.ExitPlanMode, global::TestProject.Agents.AgentTool.ExitWorktree, global::TestProject.Agents.AgentTool.Glob, global::TestProject.Agents.AgentTool.Grep, global::TestProject.Agents.AgentTool.ListAgents, global::TestProject.Agents.AgentTool.ListMcpResourcesTool, global::TestProject.Agents.AgentTool.LSP, global::TestProject.Agents.AgentTool.Monitor, global::TestProject.Agents.AgentTool.NotebookEdit, global::TestProject.Agents.AgentTool.PowerShell, global::TestProject.Agents.AgentTool.PushNotification, global::TestProject.Agents.AgentTool.Read, global::TestProject.Agents.AgentTool.ReadMcpResourceTool, global::TestProject.Agents.AgentTool.RemoteTrigger, global::TestProject.Agents.AgentTool.ReportFindings, global::TestProject.Agents.AgentTool.ScheduleWakeup, global::TestProject.Agents.AgentTool.SendFeedback, global::TestProject.Agents.AgentTool.SendMessage, global::TestProject.Agents.AgentTool.SendUserFile, global::TestProject.Agents.AgentTool.Skill, global::TestProject.Agents.AgentTool.SubagentHandback, global::TestProject.Agents.AgentTool.TaskCreate, global::TestProject.Agents.AgentTool.TaskGet, global::TestProject.Agents.AgentTool.TaskList, global::TestProject.Agents.AgentTool.TaskOutput, global::TestProject.Agents.AgentTool.TaskStop, global::TestProject.Agents.AgentTool.TaskUpdate, global::TestProject.Agents.AgentTool.TeamCreate, global::TestProject.Agents.AgentTool.TeamDelete, global::TestProject.Agents.AgentTool.TodoWrite, global::TestProject.Agents.AgentTool.ToolSearch, global::TestProject.Agents.AgentTool.WaitForMcpServers, global::TestProject.Agents.AgentTool.WebFetch, global::TestProject.Agents.AgentTool.WebSearch, global::TestProject.Agents.AgentTool.Workflow, global::TestProject.Agents.AgentTool.Write };
+
         /// <summary>The <see cref="global::TestProject.Agents.AgentTool"/> value of one of this agent's tools.</summary>
         public static global::TestProject.Agents.AgentTool ToAgentTool(Tool tool)
         {
-            switch (tool)
-            {
-                case Tool.Agent: return global::TestProject.Agents.AgentTool.Agent;
-                case Tool.Artifact: return global::TestProject.Agents.AgentTool.Artifact;
-                case Tool.AskUserQuestion: return global::TestProject.Agents.AgentTool.AskUserQuestion;
-                case Tool.Bash: return global::TestProject.Agents.AgentTool.Bash;
-                case Tool.CronCreate: return global::TestProject.Agents.AgentTool.CronCreate;
-                case Tool.CronDelete: return global::TestProject.Agents.AgentTool.CronDelete;
-                case Tool.CronList: return global::TestProject.Agents.AgentTool.CronList;
-                case Tool.Edit: return global::TestProject.Agents.AgentTool.Edit;
-                case Tool.EndConversation: return global::TestProject.Agents.AgentTool.EndConversation;
-                case Tool.EnterPlanMode: return global::TestProject.Agents.AgentTool.EnterPlanMode;
-                case Tool.EnterWorktree: return global::TestProject.Agents.AgentTool.EnterWorktree;
-                case Tool.ExitPlanMode: return global::TestProject.Agents.AgentTool.ExitPlanMode;
-                case Tool.ExitWorktree: return global::TestProject.Agents.AgentTool.ExitWorktree;
-                case Tool.Glob: return global::TestProject.Agents.AgentTool.Glob;
-                case Tool.Grep: return global::TestProject.Agents.AgentTool.Grep;
-                case Tool.ListAgents: return global::TestProject.Agents.AgentTool.ListAgents;
-                case Tool.ListMcpResourcesTool: return global::TestProject.Agents.AgentTool.ListMcpResourcesTool;
-                case Tool.LSP: return global::TestProject.Agents.AgentTool.LSP;
-                case Tool.Monitor: return global::TestProject.Agents.AgentTool.Monitor;
-                case Tool.NotebookEdit: return global::TestProject.Agents.AgentTool.NotebookEdit;
-                case Tool.PowerShell: return global::TestProject.Agents.AgentTool.PowerShell;
-                case Tool.PushNotification: return global::TestProject.Agents.AgentTool.PushNotification;
-                case Tool.Read: return global::TestProject.Agents.AgentTool.Read;
-                case Tool.ReadMcpResourceTool: return global::TestProject.Agents.AgentTool.ReadMcpResourceTool;
-                case Tool.RemoteTrigger: return global::TestProject.Agents.AgentTool.RemoteTrigger;
-                case Tool.ReportFindings: return global::TestProject.Agents.AgentTool.ReportFindings;
-                case Tool.ScheduleWakeup: return global::TestProject.Agents.AgentTool.ScheduleWakeup;
-                case Tool.SendFeedback: return global::TestProject.Agents.AgentTool.SendFeedback;
-                case Tool.SendMessage: return global::TestProject.Agents.AgentTool.SendMessage;
-                case Tool.SendUserFile: return global::TestProject.Agents.AgentTool.SendUserFile;
-                case Tool.Skill: return global::TestProject.Agents.AgentTool.Skill;
-                case Tool.SubagentHandback: return global::TestProject.Agents.AgentTool.SubagentHandback;
-                case Tool.TaskCreate: return global::TestProject.Agents.AgentTool.TaskCreate;
-                case Tool.TaskGet: return global::TestProject.Agents.AgentTool.TaskGet;
-                case Tool.TaskList: return global::TestProject.Agents.AgentTool.TaskList;
-                case Tool.TaskOutput: return global::TestProject.Agents.AgentTool.TaskOutput;
-                case Tool.TaskStop: return global::TestProject.Agents.AgentTool.TaskStop;
-                case Tool.TaskUpdate: return global::TestProject.Agents.AgentTool.TaskUpdate;
-                case Tool.TeamCreate: return global::TestProject.Agents.AgentTool.TeamCreate;
-                case Tool.TeamDelete: return global::TestProject.Agents.AgentTool.TeamDelete;
-                case Tool.TodoWrite: return global::TestProject.Agents.AgentTool.TodoWrite;
-                case Tool.ToolSearch: return global::TestProject.Agents.AgentTool.ToolSearch;
-                case Tool.WaitForMcpServers: return global::TestProject.Agents.AgentTool.WaitForMcpServers;
-                case Tool.WebFetch: return global::TestProject.Agents.AgentTool.WebFetch;
-                case Tool.WebSearch: return global::TestProject.Agents.AgentTool.WebSearch;
-                case Tool.Workflow: return global::TestProject.Agents.AgentTool.Workflow;
-                case Tool.Write: return global::TestProject.Agents.AgentTool.Write;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(tool));
-            }
+            int index = (int)tool;
+            if (index < 0 || index >= s_agentTools.Length) throw new global::System.ArgumentOutOfRangeException(nameof(tool));
+            return s_agentTools[index];
         }
     }
 }

@@ -122,15 +122,14 @@ namespace TestProject.Agents
             }
         }
 
+        private static readonly global::TestProject.Agents.AgentTool[] s_agentTools = new global::TestProject.Agents.AgentTool[] { global::TestProject.Agents.AgentTool.Read, global::TestProject.Agents.AgentTool.Bash };
+
         /// <summary>The <see cref="global::TestProject.Agents.AgentTool"/> value of one of this agent's tools.</summary>
         public static global::TestProject.Agents.AgentTool ToAgentTool(Tool tool)
         {
-            switch (tool)
-            {
-                case Tool.Read: return global::TestProject.Agents.AgentTool.Read;
-                case Tool.Bash: return global::TestProject.Agents.AgentTool.Bash;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(tool));
-            }
+            int index = (int)tool;
+            if (index < 0 || index >= s_agentTools.Length) throw new global::System.ArgumentOutOfRangeException(nameof(tool));
+            return s_agentTools[index];
         }
     }
 }

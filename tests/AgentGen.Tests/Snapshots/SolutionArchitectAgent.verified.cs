@@ -139,22 +139,14 @@ namespace TestProject.Agents
             }
         }
 
+        private static readonly global::TestProject.Agents.AgentTool[] s_agentTools = new global::TestProject.Agents.AgentTool[] { global::TestProject.Agents.AgentTool.Read, global::TestProject.Agents.AgentTool.Write, global::TestProject.Agents.AgentTool.Edit, global::TestProject.Agents.AgentTool.Grep, global::TestProject.Agents.AgentTool.Glob, global::TestProject.Agents.AgentTool.Bash, global::TestProject.Agents.AgentTool.McpContext7ResolveLibraryId, global::TestProject.Agents.AgentTool.McpContext7GetLibraryDocs, global::TestProject.Agents.AgentTool.McpSequentialThinkingSequentialthinking };
+
         /// <summary>The <see cref="global::TestProject.Agents.AgentTool"/> value of one of this agent's tools.</summary>
         public static global::TestProject.Agents.AgentTool ToAgentTool(Tool tool)
         {
-            switch (tool)
-            {
-                case Tool.Read: return global::TestProject.Agents.AgentTool.Read;
-                case Tool.Write: return global::TestProject.Agents.AgentTool.Write;
-                case Tool.Edit: return global::TestProject.Agents.AgentTool.Edit;
-                case Tool.Grep: return global::TestProject.Agents.AgentTool.Grep;
-                case Tool.Glob: return global::TestProject.Agents.AgentTool.Glob;
-                case Tool.Bash: return global::TestProject.Agents.AgentTool.Bash;
-                case Tool.McpContext7ResolveLibraryId: return global::TestProject.Agents.AgentTool.McpContext7ResolveLibraryId;
-                case Tool.McpContext7GetLibraryDocs: return global::TestProject.Agents.AgentTool.McpContext7GetLibraryDocs;
-                case Tool.McpSequentialThinkingSequentialthinking: return global::TestProject.Agents.AgentTool.McpSequentialThinkingSequentialthinking;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(tool));
-            }
+            int index = (int)tool;
+            if (index < 0 || index >= s_agentTools.Length) throw new global::System.ArgumentOutOfRangeException(nameof(tool));
+            return s_agentTools[index];
         }
     }
 }
