@@ -452,7 +452,7 @@ namespace AgentGen.Generator
                 (timesListed[agent.Path] == 1 ? winners : repeatedWinners).Add(agent.Path);
             }
 
-            // Hint names as SpecBuilder.Build gives them: agents first (plan order), then request types.
+            // Hint names: agents first (plan order), then request types.
             HashSet<string> used = SpecBuilder.ReservedHintNames();
             var overrides = new List<KeyValue>();
             foreach (AgentFileModel agent in plan.Agents)

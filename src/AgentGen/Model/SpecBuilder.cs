@@ -9,27 +9,7 @@ namespace AgentGen.Model
     /// <summary>Turns the project plan into emit specs: one per agent, one per request type, and the project types.</summary>
     internal static class SpecBuilder
     {
-        public static ProjectSpec Build(ProjectPlan plan, GeneratorOptions options, bool jsonAttributes)
-        {
-            var agents = new List<AgentSpec>();
-            var catalog = new List<CatalogEntry>();
-
-            // Roslyn compares hint names ignoring case: "a-b" (ABAgent) and "ab" (AbAgent) need distinct ones.
-            HashSet<string> hintNames = ReservedHintNames();
-            foreach (AgentFileModel agent in plan.Agents)
-            {
-                agents.Add(BuildAgent(agent, plan.MemberByTool, options) with { HintName = UniqueHintName(agent.ClassName, hintNames) });
-                catalog.Add(new CatalogEntry(agent.Name, agent.ClassName, Naming.CatalogPropertyName(agent.ClassName)));
-            }
-
-            return new ProjectSpec(
-                agents.ToEquatableArray(),
-                BuildToolEnum(plan, options),
-                new CatalogSpec(options.Namespace, options.Accessibility, catalog.ToEquatableArray()),
-                BuildMessages(plan, options, jsonAttributes, hintNames));
-        }
-
-        /// <summary>The hint-name set <see cref="Build"/> starts from: the project-wide files' names.</summary>
+        /// <summary>The hint names taken before any agent or message: the project-wide files' names.</summary>
         public static HashSet<string> ReservedHintNames() => new(StringComparer.OrdinalIgnoreCase) { "AgentTool.g.cs", "AgentCatalog.g.cs", "IsExternalInit.g.cs" };
 
         public static ToolEnumSpec BuildToolEnum(ProjectPlan plan, GeneratorOptions options)

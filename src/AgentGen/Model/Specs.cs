@@ -50,11 +50,4 @@ namespace AgentGen.Model
         /// <summary>The generated file's hint name: unique ignoring case (Roslyn requires it), ASCII and short.</summary>
         public string HintName { get; init; } = Records[0].TypeName + ".g.cs";
     }
-
-    /// <summary>What the generator emits for the project.</summary>
-    internal sealed record ProjectSpec(
-        EquatableArray<AgentSpec> Agents,
-        ToolEnumSpec ToolEnum,
-        CatalogSpec Catalog,
-        EquatableArray<MessageSpec> Messages);
 }
