@@ -7,7 +7,7 @@ namespace AgentGen.Diagnostics
     {
         public const string FileCategory = "AgentGen.AgentFile";
         public const string CodeCategory = "AgentGen.Usage";
-        public const string HelpLinkBase = "https://github.com/agentgen/agentgen/blob/main/docs/rules/";
+        public const string HelpLinkBase = ThisAssembly.HelpLinkBase; // AgentGenRepositoryUrl in Directory.Build.props
 
         public static readonly DiagnosticDescriptor NoFrontmatter = Create(
             "AGEN001", "Agent file has no frontmatter",
