@@ -29,6 +29,7 @@ public sealed class PackageLayoutTests
         {
             "AgentGen.nuspec",
             "README.md",
+            "icon.png",
             "analyzers/dotnet/cs/AgentGen.CodeFixes.dll",
             "analyzers/dotnet/cs/AgentGen.dll",
             "analyzers/dotnet/cs/YamlDotNet.dll",
@@ -36,6 +37,8 @@ public sealed class PackageLayoutTests
             "build/AgentGen.targets",
             "buildTransitive/AgentGen.props",
             "buildTransitive/AgentGen.targets",
+            "lib/net8.0/AgentGen.Abstractions.dll",
+            "lib/net8.0/AgentGen.Abstractions.xml",
             "lib/netstandard2.0/AgentGen.Abstractions.dll",
             "lib/netstandard2.0/AgentGen.Abstractions.xml",
         };
@@ -90,9 +93,20 @@ public sealed class PackageLayoutTests
         Assert.Equal("expression", license!.Attribute("type")?.Value);
         Assert.Equal("MIT", license.Value);
 
-        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "authors")?.Value));
-        Assert.StartsWith("https://", metadata.Element(ns + "repository")?.Attribute("url")?.Value ?? "", StringComparison.Ordinal);
-        Assert.StartsWith("https://", metadata.Element(ns + "projectUrl")?.Value ?? "", StringComparison.Ordinal);
+        Assert.Equal("AgentGen contributors", metadata.Element(ns + "authors")?.Value);
+        Assert.Equal("Copyright (c) AgentGen contributors", metadata.Element(ns + "copyright")?.Value);
+
+        // projectUrl and repository come from the one address in Directory.Build.props; the
+        // repository element also records the commit the package was built from (Source Link).
+        string address = RepositoryProperty("AgentGenRepositoryUrl");
+        Assert.StartsWith("https://", address, StringComparison.Ordinal);
+        Assert.Equal(address, metadata.Element(ns + "projectUrl")?.Value);
+        XElement? repository = metadata.Element(ns + "repository");
+        Assert.Equal("git", repository?.Attribute("type")?.Value);
+        Assert.Equal(address, repository?.Attribute("url")?.Value);
+        Assert.Matches("^[0-9a-f]{40}$", repository?.Attribute("commit")?.Value ?? "");
+
+        Assert.Equal("icon.png", metadata.Element(ns + "icon")?.Value);
 
         // Abstractions is a runtime dependency of the user's program: the package must flow to
         // consumers of the user's project, so it is not a development dependency.
@@ -112,10 +126,51 @@ public sealed class PackageLayoutTests
         Assert.DoesNotContain(ids, id => id.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(ids, id => id.StartsWith("PolySharp", StringComparison.OrdinalIgnoreCase));
 
-        // Abstractions (netstandard2.0) needs System.Text.Json for its [JsonPropertyName] attributes.
-        Assert.Equal(new[] { "System.Text.Json" }, ids);
-        XElement group = dependencies[0].Parent!;
-        Assert.Equal(".NETStandard2.0", group.Attribute("targetFramework")?.Value);
+        // One group per lib/ folder: netstandard2.0 needs System.Text.Json for Abstractions'
+        // [JsonPropertyName] attributes; net8.0 and later frameworks include it, so nothing there.
+        Dictionary<string, string[]> groups = metadata.Descendants(ns + "group").ToDictionary(
+            g => g.Attribute("targetFramework")!.Value,
+            g => g.Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value + " " + d.Attribute("version")!.Value).ToArray());
+        Assert.Equal(new[] { ".NETStandard2.0", "net8.0" }, groups.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(new[] { "System.Text.Json 8.0.5" }, groups[".NETStandard2.0"]);
+        Assert.Empty(groups["net8.0"]);
+    }
+
+    [Fact]
+    public void Release_notes_are_this_versions_section_of_the_changelog()
+    {
+        XElement metadata = Metadata();
+        XNamespace ns = metadata.Name.Namespace;
+        string notes = (metadata.Element(ns + "releaseNotes")?.Value ?? "").ReplaceLineEndings("\n");
+
+        string changelog = File.ReadAllText(Path.Combine(package.RepoRoot, "CHANGELOG.md")).ReplaceLineEndings("\n");
+        string heading = $"## [{package.Version}]";
+        int start = changelog.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"CHANGELOG.md has no '{heading}' section");
+        start = changelog.IndexOf('\n', start) + 1;
+        int end = changelog.IndexOf("\n## ", start, StringComparison.Ordinal);
+        string section = (end < 0 ? changelog[start..] : changelog[start..end]).Trim();
+
+        Assert.StartsWith(section, notes, StringComparison.Ordinal);
+        Assert.EndsWith("Full changelog: " + RepositoryProperty("AgentGenRepositoryUrl") + "/blob/main/CHANGELOG.md", notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Icon_is_a_small_png()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package.PackagePath);
+        ZipArchiveEntry? icon = zip.GetEntry("icon.png");
+        Assert.NotNull(icon);
+        using var buffer = new MemoryStream();
+        using (Stream stream = icon!.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
+        byte[] bytes = buffer.ToArray();
+        Assert.True(bytes.AsSpan().StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }), "icon.png is not a PNG");
+        Assert.True(bytes.Length < 20 * 1024, $"icon.png is {bytes.Length} bytes");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(package.RepoRoot, "docs", "images", "icon.png")), bytes);
     }
 
     [Fact]
@@ -145,12 +200,20 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public void Runtime_library_is_netstandard2_0_and_independent_of_the_compiler()
+    public void Runtime_library_is_netstandard2_0_and_net8_0_and_independent_of_the_compiler()
     {
         using ZipArchive zip = ZipFile.OpenRead(package.PackagePath);
         Dictionary<string, Version> refs = AssemblyReferences(zip, "lib/netstandard2.0/AgentGen.Abstractions.dll");
         Assert.Contains("netstandard", refs.Keys);
         Assert.DoesNotContain(refs.Keys, r => r.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || r == "YamlDotNet");
+
+        Dictionary<string, Version> net8Refs = AssemblyReferences(zip, "lib/net8.0/AgentGen.Abstractions.dll");
+        Assert.Contains("System.Runtime", net8Refs.Keys);
+        Assert.Equal(8, net8Refs["System.Runtime"].Major);
+        Assert.DoesNotContain(net8Refs.Keys, r => r.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || r == "YamlDotNet" || r == "netstandard");
+
+        // The same public surface for both frameworks (package validation checks it too).
+        Assert.Equal(AssemblyVersion(zip, "lib/netstandard2.0/AgentGen.Abstractions.dll"), AssemblyVersion(zip, "lib/net8.0/AgentGen.Abstractions.dll"));
     }
 
     [Fact]
@@ -158,28 +221,41 @@ public sealed class PackageLayoutTests
     {
         // Packed again: byte-identical package (entry timestamps come from the last commit, not the
         // clock; no random part names) ...
-        // Note: a *clean* rebuild of the assemblies is not yet bit-identical, because PolySharp 1.16
-        // adds its polyfill files to the compilation in a different order in each compiler process.
         string secondFeed = Path.Combine(package.TempRoot, "feed-again");
         CommandResult again = package.Pack(secondFeed);
         Assert.True(again.ExitCode == 0, again.ToString());
-        string secondPackage = Path.Combine(secondFeed, Path.GetFileName(package.PackagePath));
-        Assert.True(File.ReadAllBytes(package.PackagePath).AsSpan().SequenceEqual(File.ReadAllBytes(secondPackage)),
-            "packing the same sources twice gave different bytes");
-
-        // ... and nothing in it depends on where the repository is checked out.
-        using ZipArchive zip = ZipFile.OpenRead(package.PackagePath);
-        byte[] repoPath = Encoding.UTF8.GetBytes(package.RepoRoot.TrimEnd(Path.DirectorySeparatorChar));
-        foreach (ZipArchiveEntry entry in zip.Entries)
+        foreach (string first in new[] { package.PackagePath, package.SymbolPackagePath })
         {
-            using var buffer = new MemoryStream();
-            using (Stream stream = entry.Open())
-            {
-                stream.CopyTo(buffer);
-            }
-
-            Assert.False(buffer.ToArray().AsSpan().IndexOf(repoPath) >= 0, $"{entry.FullName} contains the local path {package.RepoRoot}");
+            string second = Path.Combine(secondFeed, Path.GetFileName(first));
+            Assert.True(File.ReadAllBytes(first).AsSpan().SequenceEqual(File.ReadAllBytes(second)),
+                $"packing the same sources twice gave different bytes for {Path.GetFileName(first)}");
         }
+
+        // ... and nothing in them (PDBs included) depends on where the repository is checked out.
+        byte[] repoPath = Encoding.UTF8.GetBytes(package.RepoRoot.TrimEnd(Path.DirectorySeparatorChar));
+        foreach (string path in new[] { package.PackagePath, package.SymbolPackagePath })
+        {
+            using ZipArchive zip = ZipFile.OpenRead(path);
+            foreach (ZipArchiveEntry entry in zip.Entries)
+            {
+                using var buffer = new MemoryStream();
+                using (Stream stream = entry.Open())
+                {
+                    stream.CopyTo(buffer);
+                }
+
+                Assert.False(buffer.ToArray().AsSpan().IndexOf(repoPath) >= 0, $"{Path.GetFileName(path)}: {entry.FullName} contains the local path {package.RepoRoot}");
+            }
+        }
+    }
+
+    /// <summary>A property as Directory.Build.props sets it (the one place for shared metadata).</summary>
+    private string RepositoryProperty(string name)
+    {
+        XElement props = XDocument.Load(Path.Combine(package.RepoRoot, "Directory.Build.props")).Root!;
+        XElement? element = props.Descendants(name).FirstOrDefault();
+        Assert.True(element is not null, $"Directory.Build.props does not set {name}");
+        return element!.Value.Trim();
     }
 
     private XElement Metadata()

@@ -37,6 +37,7 @@ public sealed class PackageFixture : IDisposable
 
         try
         {
+            PackStartedUtc = DateTime.UtcNow;
             PackResult = Pack(FeedDirectory);
             if (PackResult.ExitCode != 0)
             {
@@ -50,6 +51,7 @@ public sealed class PackageFixture : IDisposable
             }
 
             PackagePath = packages[0];
+            SymbolPackagePath = Path.ChangeExtension(PackagePath, ".snupkg");
             using (ZipArchive zip = ZipFile.OpenRead(PackagePath))
             {
                 Entries = zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
@@ -75,6 +77,12 @@ public sealed class PackageFixture : IDisposable
     public string ConsumersDirectory { get; }
     public CommandResult PackResult { get; }
     public string PackagePath { get; }
+
+    /// <summary>The symbol package packed beside <see cref="PackagePath"/> (it may be missing: a test checks).</summary>
+    public string SymbolPackagePath { get; }
+
+    /// <summary>When the fixture's pack started (UTC): what that pack wrote is not older.</summary>
+    public DateTime PackStartedUtc { get; }
     public IReadOnlyList<string> Entries { get; }
     public XDocument Nuspec { get; }
     public string Version { get; }
