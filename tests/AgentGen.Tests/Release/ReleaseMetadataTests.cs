@@ -103,6 +103,30 @@ public sealed class ReleaseMetadataTests
         }
     }
 
+    [Fact]
+    public void Packable_projects_inherit_the_shared_metadata_and_describe_themselves()
+    {
+        // Shared metadata lives in Directory.Build.props/targets only; a packable project that set
+        // its own licence, authors or URLs would publish something else than the rest.
+        string[] shared = { "Authors", "Copyright", "PackageLicenseExpression", "PackageLicenseFile", "RepositoryUrl", "PackageProjectUrl", "PackageIcon", "Version" };
+        string[] packable = Directory.EnumerateFiles(Path.Combine(TestFiles.RepoRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(p => XDocument.Load(p).Descendants("IsPackable").Any(e => e.Value.Trim() == "true"))
+            .ToArray();
+
+        Assert.Contains(packable, p => Path.GetFileName(p) == "AgentGen.Package.csproj");
+        foreach (string project in packable)
+        {
+            XDocument doc = XDocument.Load(project);
+            string name = Path.GetFileName(project);
+            foreach (string property in shared)
+            {
+                Assert.False(doc.Descendants(property).Any(), $"{name} sets {property}; it comes from Directory.Build.props");
+            }
+
+            Assert.False(string.IsNullOrWhiteSpace(doc.Descendants("Description").FirstOrDefault()?.Value), $"{name} has no Description");
+        }
+    }
+
     private static string Property(string name)
     {
         XElement? element = Props.Descendants(name).FirstOrDefault();
