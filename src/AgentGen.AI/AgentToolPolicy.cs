@@ -75,6 +75,10 @@ namespace AgentGen.AI
         /// </summary>
         /// <exception cref="InvalidOperationException">The client already enforces another agent: build one pipeline per agent.</exception>
         public static void Enforce(FunctionInvokingChatClient functionInvoker, IAgentDefinition agent, AgentToolbox? toolbox = null, ILogger? logger = null)
+            => Enforce(functionInvoker, agent, toolbox, logger, knownToolNames: null);
+
+        /// <summary>As the public overload; <paramref name="knownToolNames"/> are further tools the app has (the team's Agent tool) that a call is refused rather than "not found" for.</summary>
+        internal static void Enforce(FunctionInvokingChatClient functionInvoker, IAgentDefinition agent, AgentToolbox? toolbox, ILogger? logger, IEnumerable<string>? knownToolNames)
         {
             if (functionInvoker is null)
             {
@@ -105,14 +109,37 @@ namespace AgentGen.AI
                 functionInvoker.FunctionInvoker = guard.InvokeAsync;
                 s_guards.Add(functionInvoker, guard);
 
+                var names = new List<string>();
                 if (toolbox is not null)
                 {
-                    IList<AITool> additional = functionInvoker.AdditionalTools ?? new List<AITool>();
                     foreach (AIFunction tool in toolbox.Tools)
                     {
-                        if (!IsAllowed(agent, tool) && !Contains(additional, tool.Name))
+                        if (!IsAllowed(agent, tool))
                         {
-                            additional.Add(new RefusedTool(tool.Name, agent.Name));
+                            names.Add(tool.Name);
+                        }
+                    }
+                }
+
+                if (knownToolNames is not null)
+                {
+                    foreach (string name in knownToolNames)
+                    {
+                        if (!agent.Allows(name))
+                        {
+                            names.Add(name);
+                        }
+                    }
+                }
+
+                if (names.Count > 0)
+                {
+                    IList<AITool> additional = functionInvoker.AdditionalTools ?? new List<AITool>();
+                    foreach (string name in names)
+                    {
+                        if (!Contains(additional, name))
+                        {
+                            additional.Add(new RefusedTool(name, agent.Name));
                         }
                     }
 

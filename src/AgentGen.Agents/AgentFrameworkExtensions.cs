@@ -22,9 +22,9 @@ namespace AgentGen.Agents
 
         /// <summary>As <see cref="AsAIAgent(IAgentDefinition, IChatClient, AgentToolbox?, AgentModelMap?)"/>, logging through <paramref name="loggerFactory"/> (refusals included).</summary>
         public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory)
-            => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools: null);
+            => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools: null, knownToolNames: null);
 
-        internal static ChatClientAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools)
+        internal static ChatClientAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames)
         {
             if (agent is null)
             {
@@ -76,7 +76,7 @@ namespace AgentGen.Agents
 
             if (created.ChatClient.GetService<FunctionInvokingChatClient>() is FunctionInvokingChatClient functionInvoker)
             {
-                AgentToolPolicy.Enforce(functionInvoker, agent, toolbox, logger);
+                AgentToolPolicy.Enforce(functionInvoker, agent, toolbox, logger, knownToolNames);
             }
             else
             {

@@ -24,6 +24,7 @@ namespace AgentGen.Agents
         public const string AgentToolName = "Agent";
 
         private static readonly AsyncLocal<int> s_depth = new AsyncLocal<int>();
+        private static readonly string[] s_teamToolNames = { AgentToolName };
 
         private readonly Dictionary<string, IAgentDefinition> _definitions = new Dictionary<string, IAgentDefinition>(StringComparer.Ordinal);
         private readonly Dictionary<string, ChatClientAgent> _agents = new Dictionary<string, ChatClientAgent>(StringComparer.Ordinal);
@@ -68,7 +69,7 @@ namespace AgentGen.Agents
             foreach (IAgentDefinition agent in _definitions.Values)
             {
                 AITool[]? extra = agent.Allows(AgentToolName) ? new AITool[] { CreateAgentTool(agent) } : null;
-                _agents.Add(agent.Name, AgentFrameworkExtensions.Create(agent, chatClient, toolbox, models, loggerFactory, extra));
+                _agents.Add(agent.Name, AgentFrameworkExtensions.Create(agent, chatClient, toolbox, models, loggerFactory, extra, s_teamToolNames));
             }
         }
 
