@@ -58,7 +58,8 @@ public class ModelMapAndOptionsTests
         ChatOptions options = AgentCatalog.Archivist.CreateChatOptions(tools.Box, Models);
 
         Assert.Equal(["Read", "mcp__archive__file_document"], options.Tools!.Select(t => t.Name));
-        Assert.Null(options.ModelId);
+        Assert.Null(options.ModelId); // model: inherit
+        Assert.Equal(ReasoningEffort.ExtraHigh, options.Reasoning!.Effort); // effort: max
     }
 
     [Fact]
