@@ -17,6 +17,7 @@ namespace AgentGen.AI
     public sealed class AgentToolbox
     {
         private readonly List<AIFunction> _tools = new List<AIFunction>();
+        private readonly List<string> _names = new List<string>();
         private readonly Dictionary<string, AIFunction> _byName = new Dictionary<string, AIFunction>(StringComparer.Ordinal);
 
         /// <summary>
@@ -31,7 +32,7 @@ namespace AgentGen.AI
         public IReadOnlyList<AIFunction> Tools => _tools;
 
         /// <summary>The tool names, in the order they were added.</summary>
-        public IReadOnlyCollection<string> ToolNames => _byName.Keys;
+        public IReadOnlyList<string> ToolNames => _names;
 
         /// <summary>Adds <paramref name="implementation"/> as the tool <paramref name="toolName"/> (the model sees that name).</summary>
         /// <exception cref="ArgumentException">The name is empty or already in the toolbox.</exception>
@@ -57,6 +58,7 @@ namespace AgentGen.AI
                 : new NamedAIFunction(implementation, toolName);
             _byName.Add(toolName, tool);
             _tools.Add(tool);
+            _names.Add(toolName);
             return this;
         }
 

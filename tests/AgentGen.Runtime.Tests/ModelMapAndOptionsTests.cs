@@ -68,6 +68,8 @@ public class ModelMapAndOptionsTests
         var box = new AgentToolbox().Add("Read", AIFunctionFactory.Create((string p) => p, "read_file"));
         Assert.True(box.TryGetTool("Read", out AIFunction read));
         Assert.Equal("Read", read.Name);
+        Assert.Equal(["Read"], box.ToolNames);
+        Assert.Equal(["Read", "Grep", "Write", "Edit", "Bash", "mcp__archive__file_document"], new TestTools().Box.ToolNames);
         Assert.Throws<ArgumentException>(() => box.Add("Read", (string p) => p));
         Assert.Throws<ArgumentException>(() => box.Add(" ", (string p) => p));
     }
