@@ -43,6 +43,30 @@ public class AgentTeamTests
     }
 
     [Fact]
+    public async Task Delegation_and_refusals_work_in_a_streaming_run()
+    {
+        var tools = new TestTools();
+        var (lead, reviewer) = (AgentCatalog.Lead, AgentCatalog.Reviewer);
+        var model = new ScriptedChatClient()
+            .Calls(lead, "Agent", new { subagent_type = "reviewer", prompt = "Review a.cs", description = "review" }, "d1")
+            .Calls(reviewer, "Edit", new { path = "a.cs" }, "e1")
+            .Says(reviewer, "no edits from me")
+            .Says(lead, "reviewed");
+        AgentTeam team = Team(model, tools);
+
+        var text = new List<string>();
+        await foreach (AgentResponseUpdate update in team["lead"].RunStreamingAsync("go"))
+        {
+            text.Add(update.Text);
+        }
+
+        Assert.Equal("reviewed", string.Concat(text));
+        Assert.Equal("no edits from me", ResultOf(model, "d1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Edit' is not allowed for agent 'reviewer'", ResultOf(model, "e1").Result?.ToString());
+        Assert.Empty(tools.Ran);
+    }
+
+    [Fact]
     public async Task Only_agents_that_allow_Agent_are_offered_the_Agent_tool()
     {
         var tools = new TestTools();
