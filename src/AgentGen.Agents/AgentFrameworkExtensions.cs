@@ -20,11 +20,15 @@ namespace AgentGen.Agents
         public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox = null, AgentModelMap? models = null)
             => AsAIAgent(agent, chatClient, toolbox, models, loggerFactory: null);
 
-        /// <summary>As <see cref="AsAIAgent(IAgentDefinition, IChatClient, AgentToolbox?, AgentModelMap?)"/>, logging through <paramref name="loggerFactory"/> (refusals included).</summary>
-        public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory)
-            => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools: null, knownToolNames: null);
+        /// <summary>
+        /// As <see cref="AsAIAgent(IAgentDefinition, IChatClient, AgentToolbox?, AgentModelMap?)"/>, logging through
+        /// <paramref name="loggerFactory"/> (refusals included); <paramref name="configure"/> may add to the agent's
+        /// options (context providers, a chat history provider). Whatever tools those add go through the same policy.
+        /// </summary>
+        public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, Action<ChatClientAgentOptions>? configure = null)
+            => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools: null, knownToolNames: null, configure);
 
-        internal static ChatClientAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames)
+        internal static ChatClientAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames, Action<ChatClientAgentOptions>? configure = null)
         {
             if (agent is null)
             {
@@ -64,23 +68,20 @@ namespace AgentGen.Agents
             // the model is offered only allowed tools. The Agent Framework puts its FunctionInvokingChatClient above
             // it; that one is made to refuse disallowed calls below.
             var policy = new AgentToolPolicyChatClient(chatClient, agent, toolbox, logger);
-            var created = new ChatClientAgent(
-                policy,
-                new ChatClientAgentOptions
-                {
-                    Name = agent.Name,
-                    Description = agent.Description,
-                    ChatOptions = options,
-                },
-                loggerFactory);
+            var agentOptions = new ChatClientAgentOptions
+            {
+                Name = agent.Name,
+                Description = agent.Description,
+                ChatOptions = options,
+            };
+            configure?.Invoke(agentOptions);
+            var created = new ChatClientAgent(policy, agentOptions, loggerFactory);
 
+            // Without a FunctionInvokingChatClient (UseProvidedChatClientAsIs over a client that has none) no tool is
+            // invoked automatically: function calls go back to the caller, and only the offered-tools filter applies.
             if (created.ChatClient.GetService<FunctionInvokingChatClient>() is FunctionInvokingChatClient functionInvoker)
             {
                 AgentToolPolicy.Enforce(functionInvoker, agent, toolbox, logger, knownToolNames);
-            }
-            else
-            {
-                throw new InvalidOperationException("The Agent Framework built no FunctionInvokingChatClient for agent '" + agent.Name + "', so its tool calls could not be checked.");
             }
 
             return created;

@@ -80,6 +80,45 @@ public class AgentFrameworkTests
     }
 
     [Fact]
+    public async Task Tools_added_by_a_context_provider_are_stripped_and_refused()
+    {
+        var tools = new TestTools();
+        var reviewer = AgentCatalog.Reviewer;
+        var provider = new ToolAddingProvider();
+        var model = new ScriptedChatClient().Calls(reviewer, "Deploy", null, "c1").Calls(reviewer, "Lookup", new { isbn = "978" }, "c2").Says(reviewer, "ok");
+        AIAgent agent = reviewer.AsAIAgent(model, tools.Box, models: null, loggerFactory: null, configure: o => o.AIContextProviders = [provider]);
+
+        await agent.RunAsync("go");
+
+        Assert.False(provider.DeployRan);
+        Assert.DoesNotContain("Deploy", model.Requests[0].OfferedTools);
+        Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
+        // A provider's tool the agent does allow (by permission) is offered and runs.
+        Assert.Contains("Lookup", model.Requests[0].OfferedTools);
+        Assert.Equal("found 978", ResultOf(model, "c2").Result?.ToString());
+    }
+
+    private sealed class ToolAddingProvider : AIContextProvider
+    {
+        public bool DeployRan { get; private set; }
+
+        protected override ValueTask<AIContext> ProvideAIContextAsync(InvokingContext context, CancellationToken cancellationToken = default)
+            => new(new AIContext
+            {
+                Tools =
+                [
+                    AIFunctionFactory.Create(() => { DeployRan = true; return "deployed"; }, "Deploy"),
+                    // Checked under the Read permission, which the reviewer has.
+                    AIFunctionFactory.Create((string isbn) => "found " + isbn, new AIFunctionFactoryOptions
+                    {
+                        Name = "Lookup",
+                        AdditionalProperties = new Dictionary<string, object?> { [AgentToolPolicy.PermissionKey] = "Read" },
+                    }),
+                ],
+            });
+    }
+
+    [Fact]
     public async Task A_session_keeps_the_conversation_between_runs()
     {
         var reviewer = AgentCatalog.Reviewer;
