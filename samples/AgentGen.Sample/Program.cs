@@ -46,3 +46,5 @@ Console.WriteLine();
 Console.WriteLine($"message: {json}");
 var parsed = JsonSerializer.Deserialize<AgentRequest<DraftReferencePagePayload>>(json)!;
 Console.WriteLine($"parsed back: {parsed.RequestType} from {parsed.RequestingAgent}, {parsed.Payload.Sections.Count} sections, tone {parsed.Payload.Style.Tone}");
+
+await Inkwell.TeamDemo.RunAsync();

@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AgentGen.AI;
+using Microsoft.Agents.AI;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace AgentGen.Agents
+{
+    /// <summary>
+    /// The agents of a project run as one team on one chat client. A member whose file allows <c>Agent</c> is offered
+    /// Claude Code's Agent tool (<c>subagent_type</c>, <c>prompt</c>, <c>description</c>): it runs that member on a fresh
+    /// session and returns its answer as the tool's result. A member without <c>Agent</c> never sees the tool.
+    /// </summary>
+    public sealed class AgentTeam
+    {
+        /// <summary>The name of Claude Code's tool for delegating to a sub-agent (formerly <c>Task</c>).</summary>
+        public const string AgentToolName = "Agent";
+
+        private static readonly AsyncLocal<int> s_depth = new AsyncLocal<int>();
+        private static readonly string[] s_teamToolNames = { AgentToolName };
+
+        private readonly Dictionary<string, IAgentDefinition> _definitions = new Dictionary<string, IAgentDefinition>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ChatClientAgent> _agents = new Dictionary<string, ChatClientAgent>(StringComparer.Ordinal);
+        private readonly List<string> _names = new List<string>();
+
+        /// <summary>Builds the team: one <see cref="AIAgent"/> per agent, all on <paramref name="chatClient"/>.</summary>
+        public AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentModelMap? models = null)
+            : this(chatClient, agents, toolbox, models, loggerFactory: null)
+        {
+        }
+
+        /// <summary>As the other constructor, logging through <paramref name="loggerFactory"/> (refused tool calls included).</summary>
+        public AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory)
+        {
+            if (chatClient is null)
+            {
+                throw new ArgumentNullException(nameof(chatClient));
+            }
+
+            if (agents is null)
+            {
+                throw new ArgumentNullException(nameof(agents));
+            }
+
+            Toolbox = toolbox ?? throw new ArgumentNullException(nameof(toolbox));
+            foreach (IAgentDefinition agent in agents)
+            {
+                if (agent is null)
+                {
+                    throw new ArgumentException("The team's agents cannot be null.", nameof(agents));
+                }
+
+                if (_definitions.ContainsKey(agent.Name))
+                {
+                    throw new ArgumentException($"Two agents of the team are named '{agent.Name}'.", nameof(agents));
+                }
+
+                _definitions.Add(agent.Name, agent);
+                _names.Add(agent.Name);
+            }
+
+            foreach (IAgentDefinition agent in _definitions.Values)
+            {
+                AITool[]? extra = agent.Allows(AgentToolName) ? new AITool[] { CreateAgentTool(agent) } : null;
+                _agents.Add(agent.Name, AgentFrameworkExtensions.Create(agent, chatClient, toolbox, models, loggerFactory, extra, s_teamToolNames));
+            }
+        }
+
+        /// <summary>Raised when a member starts running a task another member gave it.</summary>
+        public event EventHandler<AgentDelegationEventArgs>? Delegating;
+
+        /// <summary>Raised when a member has answered a task another member gave it (<see cref="AgentDelegationEventArgs.Answer"/> set).</summary>
+        public event EventHandler<AgentDelegationEventArgs>? Delegated;
+
+        /// <summary>The toolbox every member takes its tools from; its <see cref="AgentToolbox.ToolRefused"/> reports refusals.</summary>
+        public AgentToolbox Toolbox { get; }
+
+        /// <summary>
+        /// How deep delegation may go: 1 (the default) lets the agents the app runs delegate, but not the sub-agents they
+        /// start, as in Claude Code, where sub-agents cannot spawn sub-agents. A call past the limit gets an error result.
+        /// </summary>
+        public int MaxDelegationDepth { get; set; } = 1;
+
+        /// <summary>The members' names, in the order given.</summary>
+        public IReadOnlyList<string> Names => _names;
+
+        /// <summary>The member named <paramref name="name"/>.</summary>
+        /// <exception cref="KeyNotFoundException">No member has that name; the message names close matches.</exception>
+        public AIAgent this[string name]
+        {
+            get
+            {
+                if (name is not null && _agents.TryGetValue(name, out ChatClientAgent? agent))
+                {
+                    return agent;
+                }
+
+                throw AgentLookup.NotFound(name, _names);
+            }
+        }
+
+        /// <summary>The definition of the member named <paramref name="name"/>.</summary>
+        public IAgentDefinition GetDefinition(string name)
+            => name is not null && _definitions.TryGetValue(name, out IAgentDefinition? d) ? d : throw AgentLookup.NotFound(name, _names);
+
+        /// <summary>
+        /// Sends <paramref name="payload"/> from <paramref name="from"/> to the member <paramref name="to"/> as its
+        /// <see cref="AgentRequest{TPayload}"/> envelope (<c>requesting_agent</c>, <c>request_type</c>, <c>payload</c>),
+        /// serialized as JSON, on a fresh session, and returns the answer.
+        /// </summary>
+        public Task<AgentResponse> SendAsync<TPayload>(IAgentDefinition from, string to, TPayload payload, CancellationToken cancellationToken = default)
+            where TPayload : IAgentPayload
+        {
+            if (from is null)
+            {
+                throw new ArgumentNullException(nameof(from));
+            }
+
+            AIAgent target = this[to];
+            string json = JsonSerializer.Serialize(AgentRequest.Create(from, payload));
+            return target.RunAsync(json, session: null, options: null, cancellationToken);
+        }
+
+        /// <summary>
+        /// A tool for the member <paramref name="from"/> that sends a typed <typeparamref name="TPayload"/> request to
+        /// <paramref name="to"/>: named after the request type (<c>clarify_design_decision</c>), its one parameter
+        /// <c>payload</c> is the record, so the model fills it by the record's JSON schema. It needs the <c>Agent</c>
+        /// permission (see <see cref="AgentToolPolicy.PermissionKey"/>), obeys <see cref="MaxDelegationDepth"/>, and
+        /// goes to the agent as run options (<c>new ChatClientAgentRunOptions(new ChatOptions { Tools = [tool] })</c>).
+        /// </summary>
+        public AIFunction CreateRequestTool<TPayload>(string from, string to)
+            where TPayload : IAgentPayload
+        {
+            IAgentDefinition caller = GetDefinition(from);
+            IAgentDefinition target = GetDefinition(to);
+            string requestType = RequestTypeOf(typeof(TPayload));
+            Func<TPayload, CancellationToken, Task<string>> send = async (TPayload payload, CancellationToken cancellationToken) =>
+            {
+                if (payload is null)
+                {
+                    return "Error: the request needs a payload.";
+                }
+
+                string json = JsonSerializer.Serialize(AgentRequest.Create(caller, payload));
+                return await DelegateAsync(caller, target.Name, json, cancellationToken).ConfigureAwait(false);
+            };
+
+            return AIFunctionFactory.Create(send, new AIFunctionFactoryOptions
+            {
+                Name = requestType,
+                Description = $"Send a '{requestType}' request to the agent '{target.Name}' ({target.Description}) and get its answer.",
+                AdditionalProperties = new Dictionary<string, object?> { [AgentToolPolicy.PermissionKey] = AgentToolName },
+            });
+        }
+
+        private AIFunction CreateAgentTool(IAgentDefinition caller)
+        {
+            var tool = new AgentTool(this, caller);
+            string others = string.Join("\n", _definitions.Values.Where(d => d.Name != caller.Name).Select(d => "- " + d.Name + ": " + OneLine(d.Description)));
+            return AIFunctionFactory.Create(
+                (Func<string, string, string, CancellationToken, Task<string>>)tool.RunAsync,
+                new AIFunctionFactoryOptions
+                {
+                    Name = AgentToolName,
+                    Description = "Launch a sub-agent to handle a task on its own and return its final answer. The sub-agent starts fresh: give it everything it needs in the prompt.\nAvailable agent types:\n" + (others.Length == 0 ? "(none)" : others),
+                });
+        }
+
+        private async Task<string> DelegateAsync(IAgentDefinition caller, string subagentType, string prompt, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(subagentType) || !_agents.TryGetValue(subagentType, out ChatClientAgent? target))
+            {
+                return "Error: " + AgentLookup.NotFound(subagentType, _names).Message;
+            }
+
+            int depth = s_depth.Value;
+            if (depth >= MaxDelegationDepth)
+            {
+                return $"Error: agent '{caller.Name}' cannot start another agent here: delegation is limited to {MaxDelegationDepth} level(s). Do the task yourself.";
+            }
+
+            s_depth.Value = depth + 1;
+            try
+            {
+                Delegating?.Invoke(this, new AgentDelegationEventArgs(caller.Name, target.Name!, prompt, depth + 1));
+                AgentResponse response = await target.RunAsync(prompt, session: null, options: null, cancellationToken).ConfigureAwait(false);
+                string answer = response.Text;
+                Delegated?.Invoke(this, new AgentDelegationEventArgs(caller.Name, target.Name!, prompt, depth + 1, answer));
+                return answer.Length == 0 ? "(the agent returned no text)" : answer;
+            }
+            finally
+            {
+                s_depth.Value = depth;
+            }
+        }
+
+        private static string RequestTypeOf(Type payloadType)
+        {
+            FieldInfo? field = payloadType.GetField("RequestType", BindingFlags.Public | BindingFlags.Static);
+            if (field is { IsLiteral: true } && field.GetRawConstantValue() is string value && value.Length > 0)
+            {
+                return value;
+            }
+
+            throw new ArgumentException($"'{payloadType}' is not a payload record generated by AgentGen (it has no RequestType constant).");
+        }
+
+        private static string OneLine(string text) => string.Join(" ", (text ?? string.Empty).Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)).Trim();
+
+        /// <summary>Claude Code's Agent tool, as one member of the team sees it.</summary>
+        private sealed class AgentTool
+        {
+            private readonly AgentTeam _team;
+            private readonly IAgentDefinition _caller;
+
+            public AgentTool(AgentTeam team, IAgentDefinition caller)
+            {
+                _team = team;
+                _caller = caller;
+            }
+
+            public Task<string> RunAsync(
+                [Description("The name of the agent to run (one of the available agent types).")] string subagent_type,
+                [Description("The task for the agent, with all the context it needs.")] string prompt,
+                [Description("A short (3-5 word) description of the task.")] string description,
+                CancellationToken cancellationToken)
+                => _team.DelegateAsync(_caller, subagent_type, prompt, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using AgentGen.PackageTests.Infrastructure;
+
+namespace AgentGen.PackageTests.Runtime;
+
+[CollectionDefinition(Name)]
+public sealed class RuntimePackageCollection : ICollectionFixture<RuntimePackageFixture>
+{
+    public const string Name = "AgentGen runtime packages";
+}
+
+/// <summary>
+/// Packs AgentGen, AgentGen.AI and AgentGen.Agents into a temporary feed, with a fresh NUGET_PACKAGES folder,
+/// so a consumer restores exactly these packages. AGENTGEN_KEEP_TEMP=1 keeps the folder.
+/// </summary>
+public sealed class RuntimePackageFixture : IDisposable
+{
+    public static readonly string[] PackageIds = ["AgentGen", "AgentGen.AI", "AgentGen.Agents"];
+
+    public RuntimePackageFixture()
+    {
+        RepoRoot = FindRepoRoot();
+        TempRoot = Path.Combine(Path.GetTempPath(), "agentgen-runtime-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        FeedDirectory = Path.Combine(TempRoot, "feed");
+        PackagesDirectory = Path.Combine(TempRoot, "nuget-packages");
+        ConsumersDirectory = Path.Combine(TempRoot, "consumers");
+        Directory.CreateDirectory(FeedDirectory);
+        Directory.CreateDirectory(PackagesDirectory);
+        Directory.CreateDirectory(ConsumersDirectory);
+        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Packages.props"), "<Project />\n");
+        try
+        {
+            foreach (string project in new[] { "AgentGen.Package", "AgentGen.AI", "AgentGen.Agents" })
+            {
+                CommandResult pack = DotNetCli.Run(RepoRoot, ["pack", Path.Combine("src", project), "-c", "Release", "-o", FeedDirectory, "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal"]);
+                if (pack.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack}");
+                }
+            }
+
+            foreach (string id in PackageIds)
+            {
+                string path = Directory.GetFiles(FeedDirectory, id + ".*.nupkg").Single(p => Path.GetFileName(p)[(id.Length + 1)..].Length > 0 && char.IsDigit(Path.GetFileName(p)[id.Length + 1]));
+                using ZipArchive zip = ZipFile.OpenRead(path);
+                using Stream stream = zip.Entries.Single(e => e.FullName == id + ".nuspec").Open();
+                Nuspecs[id] = XDocument.Load(stream);
+                Entries[id] = zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public string RepoRoot { get; }
+    public string TempRoot { get; }
+    public string FeedDirectory { get; }
+    public string PackagesDirectory { get; }
+    public string ConsumersDirectory { get; }
+    public Dictionary<string, XDocument> Nuspecs { get; } = new();
+    public Dictionary<string, string[]> Entries { get; } = new();
+
+    public string Version(string id)
+    {
+        XNamespace ns = Nuspecs[id].Root!.Name.Namespace;
+        return Nuspecs[id].Root!.Element(ns + "metadata")!.Element(ns + "version")!.Value;
+    }
+
+    /// <summary>The dependencies of <paramref name="id"/> per target framework: "tfm: id version [include|exclude]".</summary>
+    public IReadOnlyList<string> Dependencies(string id)
+    {
+        XNamespace ns = Nuspecs[id].Root!.Name.Namespace;
+        return Nuspecs[id].Descendants(ns + "dependency")
+            .Select(d => $"{d.Parent!.Attribute("targetFramework")?.Value}: {d.Attribute("id")!.Value} {d.Attribute("version")!.Value}"
+                + (d.Attribute("include") is { } inc ? " include=" + inc.Value : "")
+                + (d.Attribute("exclude") is { } exc ? " exclude=" + exc.Value : ""))
+            .ToList();
+    }
+
+    public IReadOnlyDictionary<string, string> ConsumerEnvironment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesDirectory };
+
+    /// <summary>A new consumer folder with a nuget.config: our three packages only from the temporary feed.</summary>
+    public string CreateConsumer(string name)
+    {
+        string directory = Path.Combine(ConsumersDirectory, name);
+        Directory.CreateDirectory(directory);
+        string patterns = string.Concat(PackageIds.Select(id => $"\n      <package pattern=\"{id}\" />"));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="agentgen-under-test" value="{FeedDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <clear />
+                <packageSource key="agentgen-under-test">{patterns}
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        return directory;
+    }
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("AGENTGEN_KEEP_TEMP") == "1")
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(TempRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AgentGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"AgentGen.sln not found above {AppContext.BaseDirectory}");
+    }
+}

@@ -1,0 +1,191 @@
+using AgentGen.PackageTests.Infrastructure;
+using Xunit.Sdk;
+
+namespace AgentGen.PackageTests.Runtime;
+
+/// <summary>
+/// The runtime packages as a user gets them: a fresh console app that references only AgentGen.Agents from the
+/// local feed, with its agent files in .claude/agents/, runs a team on a scripted (offline) chat client.
+/// </summary>
+[Collection(RuntimePackageCollection.Name)]
+[Trait("Category", "Package")]
+public sealed class RuntimePackageTests
+{
+    private readonly RuntimePackageFixture packages;
+
+    public RuntimePackageTests(RuntimePackageFixture packages) => this.packages = packages;
+
+    [Fact]
+    public void Runtime_packages_depend_on_AgentGen_and_the_pinned_framework_ranges()
+    {
+        string v = packages.Version("AgentGen");
+        Assert.Equal(
+            [$"net8.0: AgentGen {v} include=All", "net8.0: Microsoft.Extensions.AI [10.11.0, 11.0.0) exclude=Build,Analyzers",
+             $".NETStandard2.0: AgentGen {v} include=All", ".NETStandard2.0: Microsoft.Extensions.AI [10.11.0, 11.0.0) exclude=Build,Analyzers"],
+            packages.Dependencies("AgentGen.AI"));
+        Assert.Equal(
+            [$"net8.0: AgentGen.AI {v} include=All", "net8.0: Microsoft.Agents.AI [1.28.0, 2.0.0) exclude=Build,Analyzers",
+             $".NETStandard2.0: AgentGen.AI {v} include=All", ".NETStandard2.0: Microsoft.Agents.AI [1.28.0, 2.0.0) exclude=Build,Analyzers"],
+            packages.Dependencies("AgentGen.Agents"));
+        Assert.Contains("lib/netstandard2.0/AgentGen.AI.dll", packages.Entries["AgentGen.AI"]);
+        Assert.Contains("lib/netstandard2.0/AgentGen.Agents.dll", packages.Entries["AgentGen.Agents"]);
+        // The analyzer package itself gains no runtime dependency.
+        Assert.DoesNotContain(packages.Dependencies("AgentGen"), d => d.Contains("Microsoft.Extensions.AI") || d.Contains("Microsoft.Agents"));
+    }
+
+    [Fact]
+    public void A_console_app_referencing_only_AgentGen_Agents_runs_a_team_with_its_permissions_enforced()
+    {
+        string app = packages.CreateConsumer("team-app");
+        Write(app, "team-app.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <RootNamespace>Shop</RootNamespace>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AgentGen.Agents" Version="{packages.Version("AgentGen.Agents")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write(app, ".claude/agents/planner.md", """
+            ---
+            name: planner
+            description: Plans shop changes and has the checker check them.
+            tools: Read, Agent
+            model: sonnet
+            maxTurns: 6
+            ---
+            You plan changes to the shop.
+            """);
+        Write(app, ".claude/agents/checker.md", """
+            ---
+            name: checker
+            description: Checks one plan file; never writes.
+            tools: Read
+            disallowedTools: Write
+            ---
+            You check plans.
+            """);
+        Write(app, "Program.cs", """"
+            using AgentGen.Agents;
+            using AgentGen.AI;
+            using Microsoft.Agents.AI;
+            using Microsoft.Extensions.AI;
+            using Shop.Agents;
+
+            var ran = new List<string>();
+            var toolbox = new AgentToolbox()
+                .Add("Read", (string path) => { ran.Add("Read " + path); return "text of " + path; })
+                .Add("Write", (string path) => { ran.Add("Write " + path); return "written"; });
+            toolbox.ToolRefused += (_, e) => Console.WriteLine($"refused: {e.AgentName} {e.ToolName}");
+
+            var model = new Scripted();
+            var team = new AgentTeam(model, AgentCatalog.All, toolbox, new AgentModelMap { Sonnet = "provider-sonnet" });
+            AgentResponse answer = await team["planner"].RunAsync("plan the sale");
+            Console.WriteLine("answer: " + answer.Text);
+
+            string streamed = "";
+            await foreach (AgentResponseUpdate update in team["checker"].RunStreamingAsync("check again"))
+            {
+                streamed += update.Text;
+            }
+
+            Console.WriteLine("streamed: " + streamed);
+            Console.WriteLine("ran: " + string.Join(", ", ran));
+            foreach (var (agent, tools) in model.Offered.OrderBy(p => p.Key))
+            {
+                Console.WriteLine($"offered to {agent}: {string.Join(",", tools.Distinct())}");
+            }
+
+            Console.WriteLine("planner model: " + model.ModelIds["planner"]);
+            Console.WriteLine("planner saw: " + string.Join(" | ", model.Results["planner"]));
+
+            sealed class Scripted : IChatClient
+            {
+                public Dictionary<string, List<string>> Offered { get; } = new();
+                public Dictionary<string, List<string>> Results { get; } = new();
+                public Dictionary<string, string?> ModelIds { get; } = new();
+                private int n;
+
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                {
+                    string agent = options?.Instructions?.Contains("You plan") == true ? "planner" : "checker";
+                    var results = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Select(r => r.Result?.ToString() ?? "").ToList();
+                    (Offered.TryGetValue(agent, out var o) ? o : Offered[agent] = new()).AddRange(options?.Tools?.Select(t => t.Name) ?? []);
+                    Results[agent] = results;
+                    ModelIds[agent] = options?.ModelId;
+                    ChatResponse response = (agent, results.Count) switch
+                    {
+                        ("planner", 0) => Call("Agent", ("subagent_type", "checker"), ("prompt", "check plan.md"), ("description", "check the plan")),
+                        ("planner", 1) => Call("Agent", ("subagent_type", "chekcer"), ("prompt", "check again"), ("description", "typo")),
+                        ("planner", 2) => Call("Write", ("path", "plan.md")),
+                        ("planner", _) => Say("planned; checker said " + results[0]),
+                        ("checker", 0) => Call("Read", ("path", "plan.md")),
+                        ("checker", 1) => Call("Write", ("path", "plan.md")),
+                        _ => Say("checked"),
+                    };
+                    return Task.FromResult(response);
+                }
+
+                public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    foreach (var update in (await GetResponseAsync(messages, options, cancellationToken)).ToChatResponseUpdates())
+                    {
+                        yield return update;
+                    }
+                }
+
+                private ChatResponse Call(string tool, params (string Key, object? Value)[] args)
+                    => new(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("c" + ++n, tool, args.ToDictionary(a => a.Key, a => a.Value))]));
+
+                private static ChatResponse Say(string text) => new(new ChatMessage(ChatRole.Assistant, text));
+
+                public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+                public void Dispose()
+                {
+                }
+            }
+            """");
+
+        CommandResult build = DotNetCli.Run(app, ["build", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal", "-clp:NoSummary"], packages.ConsumerEnvironment);
+        if (build.ExitCode != 0)
+        {
+            throw new XunitException("Build failed.\n" + build);
+        }
+
+        CommandResult run = DotNetCli.Run(app, ["run", "--no-build"], packages.ConsumerEnvironment);
+        if (run.ExitCode != 0)
+        {
+            throw new XunitException("Run failed.\n" + run);
+        }
+
+        string[] lines = run.Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                "refused: checker Write",
+                "refused: planner Write",
+                "answer: planned; checker said checked",
+                "refused: checker Write",
+                "streamed: checked",
+                "ran: Read plan.md, Read plan.md",
+                "offered to checker: Read",
+                "offered to planner: Agent,Read",
+                "planner model: provider-sonnet",
+                "planner saw: checked | Error: No agent is named 'chekcer'. Did you mean 'checker'? | Error: tool 'Write' is not allowed for agent 'planner'. It was not run. Use only the tools you were given.",
+            ],
+            lines);
+    }
+
+    private static void Write(string directory, string relativePath, string text)
+    {
+        string path = Path.Combine(directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
+    }
+}
