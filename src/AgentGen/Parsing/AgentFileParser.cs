@@ -1147,7 +1147,7 @@ namespace AgentGen.Parsing
             return text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
         }
 
-        private static bool IsDelimiter(string text, int start, int end)
+        internal static bool IsDelimiter(string text, int start, int end)
         {
             if (end - start < 3 || string.CompareOrdinal(text, start, "---", 0, 3) != 0)
             {

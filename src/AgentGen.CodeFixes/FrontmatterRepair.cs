@@ -1,0 +1,522 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using AgentGen.Parsing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentGen.CodeFixes
+{
+    /// <summary>
+    /// The AGEN002 repair: rewrites the value of the field that holds a YAML error so that it parses
+    /// and its value is exactly the text the author wrote. The value's extent (which lines belong to
+    /// it) comes from <see cref="ValueExtent"/>, the same rule the AGEN002 message uses.
+    /// <list type="bullet">
+    /// <item>A value on one line becomes a double-quoted string; <c>\</c> and <c>"</c> are escaped, so
+    /// <c> #</c>, <c>: </c>, quotes, backslashes, tabs and non-ASCII text are all kept.</item>
+    /// <item>A value that runs on over more lines becomes a literal block (<c>|-</c>, two-space
+    /// indentation, no trailing line break), ending at the next real field: its lines keep their
+    /// text and their relative indentation; the indentation they share is YAML's, not the text's.</item>
+    /// <item>Literal <c>\n</c> escapes (a JSON string pasted into YAML): when a value holds two or
+    /// more <c>\n</c> and every backslash in it starts a JSON escape, the escapes are decoded and
+    /// <c>\n</c> becomes a line break (so the value becomes a block). Otherwise backslashes are
+    /// kept as written (a path such as <c>C:\new</c> is not changed).</item>
+    /// <item>Text after a closing quote: when the value starts and ends with the same quote, the
+    /// outer quotes are the author's delimiters and the inner quotes are text; otherwise every
+    /// character, quotes included, is the value.</item>
+    /// </list>
+    /// Every repair is checked before it is offered: the repaired frontmatter is parsed again and
+    /// the field's value must equal the intended text, or no fix is offered.
+    /// </summary>
+    internal static class FrontmatterRepair
+    {
+        /// <summary>Fields whose value is always text (never a list or map), so an unparsable first character is text too.</summary>
+        private static readonly HashSet<string> TextFields = new(StringComparer.Ordinal)
+        {
+            "name", "description", "model", "initialPrompt", "argument-hint", "target", "color",
+        };
+
+        /// <summary>
+        /// The edit that repairs the value holding <paramref name="errorOffset"/>, the value it will
+        /// have, and the code action's title. False when no repair keeps the text exactly.
+        /// </summary>
+        public static bool TryRepair(string text, int errorOffset, out TextChange change, out string title, out string value)
+        {
+            change = default;
+            title = string.Empty;
+            value = string.Empty;
+            if (!Frontmatter(text, out int yamlStart, out int yamlEnd) || errorOffset < yamlStart || errorOffset > yamlEnd
+                || !ValueExtent.TryFind(text, yamlStart, yamlEnd, errorOffset, out ValueExtent? extent) || extent is null)
+            {
+                return false;
+            }
+
+            List<(int Start, int End)> lines = ValueExtent.Lines(text, yamlStart, yamlEnd);
+            string first = text.Substring(extent.ValueStart, lines[extent.FirstLine].End - extent.ValueStart).Trim(' ', '\t');
+            var rest = new List<string>();
+            for (int i = extent.FirstLine + 1; i <= extent.LastLine; i++)
+            {
+                rest.Add(text.Substring(lines[i].Start, lines[i].End - lines[i].Start).TrimEnd(' ', '\t'));
+            }
+
+            bool textField = TextFields.Contains(extent.Key);
+            if (first.Length > 0 && "[{&*!".IndexOf(first[0]) >= 0 && !textField)
+            {
+                return false; // a list, map, anchor, alias or tag: not text to rewrite
+            }
+
+            if (first.Length == 0 && !textField && LooksStructured(rest))
+            {
+                return false; // 'hooks:' with an indented map, 'tools:' with '- ' items
+            }
+
+            string? intended;
+            string kind;
+            if (first.Length > 0 && first[0] is '|' or '>')
+            {
+                intended = first[0] == '|' ? BlockValue(first, rest) : null; // a folded block would change meaning
+                kind = "block";
+            }
+            else if (rest.Count == 0)
+            {
+                intended = OneLineValue(first, out kind);
+            }
+            else
+            {
+                intended = MultiLineValue(first, rest);
+                kind = "block";
+            }
+
+            if (intended is null || intended.Length == 0)
+            {
+                return false;
+            }
+
+            string newline = NewLine(text);
+            string rendered = intended.IndexOf('\n') >= 0 && IsPrintable(intended) ? Block(intended, newline) : " " + DoubleQuoted(intended);
+            change = new TextChange(TextSpan.FromBounds(extent.ValueStart, extent.LastLineEnd), rendered);
+            if (!Verify(text, yamlStart, change, extent.KeyStart, intended))
+            {
+                return false;
+            }
+
+            value = intended;
+            title = rendered.StartsWith(" |", StringComparison.Ordinal)
+                ? $"Write '{extent.Key}' as a block (|) holding all its lines"
+                : kind == "quotes" ? $"Escape the quotes inside '{extent.Key}'" : $"Put the value of '{extent.Key}' in double quotes";
+            return true;
+        }
+
+        /// <summary>The text of a one-line value as its author meant it.</summary>
+        private static string? OneLineValue(string raw, out string kind)
+        {
+            kind = "quote";
+            if (raw.Length == 0)
+            {
+                return null;
+            }
+
+            char q = raw[0];
+            if (raw.Length >= 2 && (q == '"' || q == '\'') && raw[raw.Length - 1] == q)
+            {
+                // "Reviews the "fast" path": the outer quotes delimit the value, the inner ones are text.
+                string inner = raw.Substring(1, raw.Length - 2);
+                kind = "quotes";
+                if (q == '\'')
+                {
+                    return inner.Replace("''", "'");
+                }
+
+                return JsonEscaped(inner) ? DecodeJson(inner) : inner.Replace("\\\"", "\"").Replace("\\\\", "\\");
+            }
+
+            return JsonEscaped(raw) ? DecodeJson(raw) : raw;
+        }
+
+        /// <summary>The text of a value whose first line is <paramref name="first"/> and which runs on over <paramref name="rest"/>.</summary>
+        private static string? MultiLineValue(string first, List<string> rest)
+        {
+            List<string> body = Dedent(rest);
+            string head = first;
+            if (first.Length >= 2 && (first[0] == '"' || first[0] == '\'') && first[first.Length - 1] == first[0] && ClosesAtEnd(first))
+            {
+                head = Unquote(first); // a complete quoted first line: its quotes are YAML's
+            }
+            else if (first.Length >= 1 && (first[0] == '"' || first[0] == '\''))
+            {
+                // A quoted value that runs over lines with stray quotes inside: strip the outer pair when it closes on the last line.
+                int lastIndex = body.Count - 1;
+                while (lastIndex >= 0 && body[lastIndex].Length == 0)
+                {
+                    lastIndex--;
+                }
+
+                if (lastIndex >= 0 && body[lastIndex].EndsWith(first[0].ToString(), StringComparison.Ordinal))
+                {
+                    head = first.Substring(1);
+                    body[lastIndex] = body[lastIndex].Substring(0, body[lastIndex].Length - 1);
+                }
+            }
+
+            var sb = new StringBuilder(head);
+            foreach (string line in body)
+            {
+                sb.Append('\n').Append(line);
+            }
+
+            return sb.ToString().Trim('\n');
+        }
+
+        /// <summary>A broken <c>|</c> block (some lines not indented): its lines, with its chomping.</summary>
+        private static string? BlockValue(string header, List<string> rest)
+        {
+            int i = 1;
+            char chomp = ' ';
+            while (i < header.Length && (header[i] == '-' || header[i] == '+' || char.IsDigit(header[i])))
+            {
+                if (header[i] is '-' or '+')
+                {
+                    chomp = header[i];
+                }
+
+                i++;
+            }
+
+            if (header.Substring(i).Trim().Length > 0 && header.Substring(i).TrimStart()[0] != '#')
+            {
+                return null;
+            }
+
+            string joined = string.Join("\n", Dedent(rest)).Trim('\n');
+            return joined.Length == 0 ? null : chomp == '-' ? joined : joined + "\n";
+        }
+
+        private static List<string> Dedent(List<string> lines)
+        {
+            int indent = int.MaxValue;
+            foreach (string line in lines)
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                int n = 0;
+                while (n < line.Length && line[n] == ' ')
+                {
+                    n++;
+                }
+
+                indent = Math.Min(indent, n);
+            }
+
+            var result = new List<string>(lines.Count);
+            foreach (string line in lines)
+            {
+                result.Add(line.Length == 0 ? string.Empty : line.Substring(Math.Min(indent, line.Length)));
+            }
+
+            return result;
+        }
+
+        private static bool LooksStructured(List<string> rest)
+        {
+            foreach (string line in rest)
+            {
+                string t = line.Trim();
+                if (t.Length == 0 || t[0] == '#')
+                {
+                    continue;
+                }
+
+                return line[0] == ' ' && (t.StartsWith("- ", StringComparison.Ordinal) || t == "-" || ValueExtent.FieldName(t, 0, t.Length) is not null)
+                    || line[0] == '-';
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a quoted line is exactly one quoted string (its opening quote closes at its last character).</summary>
+        private static bool ClosesAtEnd(string s)
+        {
+            char q = s[0];
+            for (int i = 1; i < s.Length; i++)
+            {
+                if (q == '"' && s[i] == '\\')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (s[i] == q)
+                {
+                    if (q == '\'' && i + 1 < s.Length && s[i + 1] == '\'')
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    return i == s.Length - 1;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Unquote(string s)
+        {
+            string inner = s.Substring(1, s.Length - 2);
+            return s[0] == '\'' ? inner.Replace("''", "'") : DecodeJson(inner);
+        }
+
+        /// <summary>Two or more <c>\n</c>, and every backslash starts a JSON escape.</summary>
+        internal static bool JsonEscaped(string s)
+        {
+            int newlines = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] != '\\')
+                {
+                    continue;
+                }
+
+                if (i + 1 >= s.Length)
+                {
+                    return false;
+                }
+
+                char e = s[i + 1];
+                if (e == 'u')
+                {
+                    if (!IsHex4(s, i + 2))
+                    {
+                        return false;
+                    }
+
+                    i += 5;
+                    continue;
+                }
+
+                if ("nrt\"\\/bf".IndexOf(e) < 0)
+                {
+                    return false;
+                }
+
+                newlines += e == 'n' ? 1 : 0;
+                i++;
+            }
+
+            return newlines >= 2;
+        }
+
+        /// <summary>Decodes JSON escapes; a backslash that starts none is kept.</summary>
+        private static string DecodeJson(string s)
+        {
+            var sb = new StringBuilder(s.Length);
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c != '\\' || i + 1 >= s.Length)
+                {
+                    sb.Append(c);
+                    continue;
+                }
+
+                char e = s[i + 1];
+                switch (e)
+                {
+                    case 'n': sb.Append('\n'); i++; break;
+                    case 'r': i++; break; // \r\n in a pasted JSON string is one line break
+                    case 't': sb.Append('\t'); i++; break;
+                    case 'b': sb.Append('\b'); i++; break;
+                    case 'f': sb.Append('\f'); i++; break;
+                    case '"': case '\\': case '/': sb.Append(e); i++; break;
+                    case 'u' when IsHex4(s, i + 2):
+                        sb.Append((char)Convert.ToInt32(s.Substring(i + 2, 4), 16));
+                        i += 5;
+                        break;
+                    default:
+                        sb.Append(c);
+                        break;
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        private static bool IsHex4(string s, int at)
+        {
+            if (at + 4 > s.Length)
+            {
+                return false;
+            }
+
+            for (int i = at; i < at + 4; i++)
+            {
+                if (!Uri.IsHexDigit(s[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c> |-</c> and the lines indented by two spaces (an indentation indicator when the first line starts with a space).</summary>
+        private static string Block(string value, string newline)
+        {
+            bool keep = value.EndsWith("\n", StringComparison.Ordinal);
+            string body = keep ? value.Substring(0, value.Length - 1) : value;
+            var sb = new StringBuilder(" |");
+            if (body.Length > 0 && body[0] == ' ')
+            {
+                sb.Append('2');
+            }
+
+            sb.Append(keep ? string.Empty : "-");
+            foreach (string line in body.Split('\n'))
+            {
+                sb.Append(newline);
+                if (line.Length > 0)
+                {
+                    sb.Append("  ").Append(line);
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>A YAML double-quoted string holding exactly <paramref name="value"/>.</summary>
+        internal static string DoubleQuoted(string value)
+        {
+            var sb = new StringBuilder(value.Length + 2).Append('"');
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (IsPrintableAt(value, i, out int width))
+                        {
+                            sb.Append(value, i, width);
+                            i += width - 1;
+                        }
+                        else
+                        {
+                            sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                        }
+
+                        break;
+                }
+            }
+
+            return sb.Append('"').ToString();
+        }
+
+        /// <summary>Whether a literal block can hold <paramref name="value"/> (YAML's printable set, tabs and line breaks; no trailing blanks it would drop).</summary>
+        private static bool IsPrintable(string value)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '\n' || c == '\t')
+                {
+                    continue;
+                }
+
+                if (!IsPrintableAt(value, i, out int width))
+                {
+                    return false;
+                }
+
+                i += width - 1;
+            }
+
+            return true;
+        }
+
+        /// <summary>YAML 1.2 c-printable (without tab and line breaks), minus the BOM.</summary>
+        private static bool IsPrintableAt(string s, int i, out int width)
+        {
+            width = 1;
+            char c = s[i];
+            if (char.IsHighSurrogate(c))
+            {
+                width = 2;
+                return i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+            }
+
+            return (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+        }
+
+        /// <summary>Parses the repaired frontmatter: the field must hold exactly <paramref name="intended"/>, and any remaining error must lie after it.</summary>
+        private static bool Verify(string text, int yamlStart, TextChange change, int keyStart, string intended)
+        {
+            string repaired = text.Substring(0, change.Span.Start) + change.NewText + text.Substring(change.Span.End);
+            int valueEnd = change.Span.Start + change.NewText!.Length;
+            int prefixEnd = AgentFileParser.NextLine(repaired, AgentFileParser.LineEnd(repaired, valueEnd));
+            if (!YamlTree.TryRead(repaired, yamlStart, prefixEnd, out YNode? root, out _) || root is null || root.Kind != YKind.Mapping)
+            {
+                return false;
+            }
+
+            bool found = false;
+            foreach (KeyValuePair<YNode, YNode> entry in root.Entries)
+            {
+                if (entry.Key.Start == keyStart)
+                {
+                    found = entry.Value.Kind == YKind.Scalar && string.Equals(entry.Value.Value, intended, StringComparison.Ordinal);
+                }
+            }
+
+            if (!found || !Frontmatter(repaired, out int start, out int end))
+            {
+                return false;
+            }
+
+            return YamlTree.TryRead(repaired, start, end, out _, out YamlError error) || error.Offset >= valueEnd;
+        }
+
+        /// <summary>The frontmatter's YAML, <c>text[yamlStart..yamlEnd)</c>, split the way the parser splits it.</summary>
+        internal static bool Frontmatter(string text, out int yamlStart, out int yamlEnd)
+        {
+            yamlStart = yamlEnd = 0;
+            int pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            int firstLineEnd = AgentFileParser.LineEnd(text, pos);
+            if (!AgentFileParser.IsDelimiter(text, pos, firstLineEnd))
+            {
+                return false;
+            }
+
+            yamlStart = AgentFileParser.NextLine(text, firstLineEnd);
+            for (int lineStart = yamlStart; lineStart < text.Length;)
+            {
+                int lineEnd = AgentFileParser.LineEnd(text, lineStart);
+                if (AgentFileParser.IsDelimiter(text, lineStart, lineEnd))
+                {
+                    yamlEnd = lineStart;
+                    return true;
+                }
+
+                int next = AgentFileParser.NextLine(text, lineEnd);
+                if (next <= lineStart)
+                {
+                    break;
+                }
+
+                lineStart = next;
+            }
+
+            return false;
+        }
+
+        private static string NewLine(string text)
+        {
+            int lf = text.IndexOf('\n');
+            return lf > 0 && text[lf - 1] == '\r' ? "\r\n" : "\n";
+        }
+    }
+}
