@@ -190,32 +190,40 @@ namespace AgentGen.CodeFixes
             return joined.Length == 0 ? null : chomp == '-' ? joined : joined + "\n";
         }
 
+        /// <summary>
+        /// Removes the value's indentation (that of its first non-blank line, which YAML reads as
+        /// syntax) from each line; deeper indentation is the author's and is kept.
+        /// </summary>
         private static List<string> Dedent(List<string> lines)
         {
-            int indent = int.MaxValue;
+            int indent = -1;
             foreach (string line in lines)
             {
-                if (line.Length == 0)
+                if (line.Length > 0)
                 {
-                    continue;
+                    indent = Leading(line);
+                    break;
                 }
-
-                int n = 0;
-                while (n < line.Length && line[n] == ' ')
-                {
-                    n++;
-                }
-
-                indent = Math.Min(indent, n);
             }
 
             var result = new List<string>(lines.Count);
             foreach (string line in lines)
             {
-                result.Add(line.Length == 0 ? string.Empty : line.Substring(Math.Min(indent, line.Length)));
+                result.Add(line.Length == 0 ? string.Empty : line.Substring(Math.Min(Math.Max(indent, 0), Leading(line))));
             }
 
             return result;
+        }
+
+        private static int Leading(string line)
+        {
+            int n = 0;
+            while (n < line.Length && line[n] == ' ')
+            {
+                n++;
+            }
+
+            return n;
         }
 
         private static bool LooksStructured(List<string> rest)

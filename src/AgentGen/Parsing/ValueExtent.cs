@@ -141,6 +141,7 @@ namespace AgentGen.Parsing
 
             // The last known field at or above the error (or, failing that, the first field-like line).
             int k = -1;
+            int previous = -1;
             int firstFieldLike = -1;
             for (int i = 0; i <= errorLine; i++)
             {
@@ -157,6 +158,7 @@ namespace AgentGen.Parsing
 
                 if (IsKnownField(name))
                 {
+                    previous = k;
                     k = i;
                 }
             }
@@ -182,46 +184,15 @@ namespace AgentGen.Parsing
                 }
             }
 
-            // Lines at column 0 between the field and the next known field that show the value runs on.
-            int evidence = -1;
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            var repeated = new HashSet<string>(StringComparer.Ordinal);
-            for (int i = k + 1; i < next; i++)
+            // YAML sometimes reports a run-on value at the next field ("while scanning a simple key"):
+            // when the error is on a field's own line and the value above it runs on, that value is wrong.
+            if (errorLine == k && previous >= 0 && Evidence(text, lines, previous, k) >= 0)
             {
-                (int s, int e) = lines[i];
-                if (s >= e || text[s] == ' ' || text[s] == '\t' || text[s] == '#')
-                {
-                    continue;
-                }
-
-                string? name = FieldName(text, s, e);
-                if (name is null)
-                {
-                    if (!(text[s] == '-' && (s + 1 >= e || text[s + 1] == ' ')))
-                    {
-                        evidence = i; // prose, a tag, "user: ..." with no blank after the colon, ...
-                    }
-                }
-                else if (seen.ContainsKey(name))
-                {
-                    repeated.Add(name);
-                }
-                else
-                {
-                    seen[name] = i;
-                }
+                next = k;
+                k = previous;
             }
 
-            for (int i = next - 1; i > k && repeated.Count > 0; i--)
-            {
-                string? name = FieldName(text, lines[i].Start, lines[i].End);
-                if (name is not null && repeated.Contains(name))
-                {
-                    evidence = Math.Max(evidence, i);
-                    break;
-                }
-            }
-
+            int evidence = Evidence(text, lines, k, next);
             if (errorLine > k && errorLine < next && FieldName(text, lines[errorLine].Start, lines[errorLine].End) is null
                 && lines[errorLine].End > lines[errorLine].Start && text[lines[errorLine].Start] != ' ' && text[lines[errorLine].Start] != '\t')
             {
@@ -230,7 +201,7 @@ namespace AgentGen.Parsing
 
             int last = Math.Max(k, evidence);
             int field = k;
-            if (evidence < 0 || errorLine > last)
+            if ((evidence < 0 || errorLine > last) && errorLine < next)
             {
                 // The error is past the run-on part: it belongs to the last field-like line at or above it.
                 int owner = k;
@@ -281,6 +252,50 @@ namespace AgentGen.Parsing
 
             extent = new ValueExtent(key, lines[field].Start, lines[field].Start + key.Length + 1, lines[last].End, lineNumber, field, last, evidence);
             return true;
+        }
+
+        /// <summary>
+        /// The last line at column 0 between the field on line <paramref name="k"/> and the next known
+        /// field that shows the value runs on (a line that is no field, or the last of a repeated
+        /// name), or -1.
+        /// </summary>
+        private static int Evidence(string text, List<(int Start, int End)> lines, int k, int next)
+        {
+            int evidence = -1;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var repeated = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = k + 1; i < next; i++)
+            {
+                (int s, int e) = lines[i];
+                if (s >= e || text[s] == ' ' || text[s] == '\t' || text[s] == '#')
+                {
+                    continue;
+                }
+
+                string? name = FieldName(text, s, e);
+                if (name is null)
+                {
+                    if (!(text[s] == '-' && (s + 1 >= e || text[s + 1] == ' ')))
+                    {
+                        evidence = i; // prose, a tag, "user: ..." with no blank after the colon, ...
+                    }
+                }
+                else if (!seen.Add(name))
+                {
+                    repeated.Add(name);
+                }
+            }
+
+            for (int i = next - 1; i > k && repeated.Count > 0; i--)
+            {
+                string? name = FieldName(text, lines[i].Start, lines[i].End);
+                if (name is not null && repeated.Contains(name))
+                {
+                    return Math.Max(evidence, i);
+                }
+            }
+
+            return evidence;
         }
 
         private static bool IsBlankOrComment(string text, int start, int end)
