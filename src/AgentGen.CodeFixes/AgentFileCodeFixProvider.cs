@@ -44,6 +44,7 @@ namespace AgentGen.CodeFixes
             {
                 string title;
                 TextChange change;
+                CodeAction? repairAll = null;
                 if (diagnostic.Id == Descriptors.InvalidYaml.Id)
                 {
                     if (!FrontmatterRepair.TryRepair(content, diagnostic.Location.SourceSpan.Start, out change, out title, out _))
@@ -56,7 +57,7 @@ namespace AgentGen.CodeFixes
                     if (repairs > 1)
                     {
                         Solution whole = document.Project.Solution.WithAdditionalDocumentText(document.Id, SourceText.From(all, text.Encoding, text.ChecksumAlgorithm));
-                        context.RegisterCodeFix(CodeAction.Create($"Repair all {repairs} YAML errors in this file", _ => Task.FromResult(whole), equivalenceKey: EquivalenceKey(diagnostic.Id) + FileSuffix), diagnostic);
+                        repairAll = CodeAction.Create($"Repair all {repairs} YAML errors in this file", _ => Task.FromResult(whole), equivalenceKey: EquivalenceKey(diagnostic.Id) + FileSuffix);
                     }
                 }
                 else
@@ -74,6 +75,10 @@ namespace AgentGen.CodeFixes
 
                 Solution solution = document.Project.Solution.WithAdditionalDocumentText(document.Id, text.WithChanges(change));
                 context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(solution), equivalenceKey: EquivalenceKey(diagnostic.Id)), diagnostic);
+                if (repairAll is not null)
+                {
+                    context.RegisterCodeFix(repairAll, diagnostic);
+                }
             }
         }
 
