@@ -69,6 +69,16 @@ namespace AgentGen.CodeFixes
                 return false; // 'hooks:' with an indented map, 'tools:' with '- ' items
             }
 
+            foreach (string line in rest)
+            {
+                string t = line.TrimStart(' ', '\t');
+                string? name = t.Length < line.Length ? ValueExtent.FieldName(t, 0, t.Length) : null;
+                if (name is not null && ValueExtent.IsKnownField(name))
+                {
+                    return false; // '  model: x' under a value: a field indented by mistake, or text? The author must say.
+                }
+            }
+
             string? intended;
             string kind;
             if (first.Length > 0 && first[0] is '|' or '>')
