@@ -107,4 +107,52 @@ public class RepairPropertyTests(ITestOutputHelper output)
         output.WriteLine($"broken {broken}");
         Assert.True(broken >= 500, $"only {broken} generated values were broken");
     }
+
+    private static readonly string[] AnyLine =
+    [
+        "description: ", "name: x", "tools: Read", "model: sonnet", "  ", "\t", "- item", "  - item", "user: ", "<example>", "#", "# c", "|", ">-", "[", "{", "\"", "'",
+        ": ", "key:", "  indented: value", "\r", "...", "? ", "&a ", "*a", "!!str ", "%", "@", "é", "\\", " #", "---x",
+    ];
+
+    /// <summary>Whatever the frontmatter, the repair never throws, and a repair it offers gives the field the value it promised.</summary>
+    [Fact]
+    public void Repair_of_arbitrary_frontmatter_never_throws_and_keeps_its_promise()
+    {
+        var random = new Random(99);
+        int offered = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            var sb = new StringBuilder("---\n");
+            int lines = random.Next(1, 7);
+            for (int j = 0; j < lines; j++)
+            {
+                int parts = random.Next(1, 4);
+                for (int p = 0; p < parts; p++)
+                {
+                    sb.Append(AnyLine[random.Next(AnyLine.Length)]);
+                }
+
+                sb.Append(random.Next(5) == 0 ? "\r\n" : "\n");
+            }
+
+            string text = sb.Append("---\nBody.\n").ToString();
+            foreach (AgentGen.Diagnostics.DiagnosticInfo d in AgentFileParser.Parse("/p/a.md", text).Diagnostics.Where(d => d.Descriptor.Id == "AGEN002"))
+            {
+                if (!FrontmatterRepair.TryRepair(text, d.Span.Start, out Microsoft.CodeAnalysis.Text.TextChange change, out _, out string value))
+                {
+                    continue;
+                }
+
+                offered++;
+                string repaired = text.Substring(0, change.Span.Start) + change.NewText + text.Substring(change.Span.End);
+                Assert.True(FrontmatterRepair.Frontmatter(repaired, out int start, out int end), repaired);
+                int valueEnd = change.Span.Start + change.NewText!.Length;
+                Assert.True(YamlTree.TryRead(repaired, start, end, out _, out YamlError error) || error.Offset >= valueEnd, text + "\n=>\n" + repaired);
+                Assert.False(string.IsNullOrEmpty(value));
+            }
+        }
+
+        output.WriteLine($"repairs offered: {offered}");
+        Assert.True(offered > 100, $"only {offered} repairs offered");
+    }
 }
