@@ -262,6 +262,7 @@ namespace AgentGen.Parsing
         private static int Evidence(string text, List<(int Start, int End)> lines, int k, int next)
         {
             int evidence = -1;
+            bool hasScalar = HasValueOnItsLine(text, lines[k].Start, lines[k].End);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var repeated = new HashSet<string>(StringComparer.Ordinal);
             for (int i = k + 1; i < next; i++)
@@ -275,9 +276,9 @@ namespace AgentGen.Parsing
                 string? name = FieldName(text, s, e);
                 if (name is null)
                 {
-                    if (!(text[s] == '-' && (s + 1 >= e || text[s + 1] == ' ')))
+                    if (hasScalar || !(text[s] == '-' && (s + 1 >= e || text[s + 1] == ' ')))
                     {
-                        evidence = i; // prose, a tag, "user: ..." with no blank after the colon, ...
+                        evidence = i; // prose, a tag, a '- ' bullet after a text value, ...
                     }
                 }
                 else if (!seen.Add(name))
@@ -296,6 +297,26 @@ namespace AgentGen.Parsing
             }
 
             return evidence;
+        }
+
+        /// <summary>Whether the field line <c>key: value</c> has a value after the colon (not only blanks or a comment).</summary>
+        private static bool HasValueOnItsLine(string text, int start, int end)
+        {
+            int colon = text.IndexOf(':', start, end - start);
+            for (int i = colon + 1; colon >= 0 && i < end; i++)
+            {
+                if (text[i] == '#')
+                {
+                    return false;
+                }
+
+                if (text[i] != ' ' && text[i] != '\t')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsBlankOrComment(string text, int start, int end)

@@ -68,5 +68,9 @@ public static class RepairCorpus
         new("two-broken-fields",
             "---\nname: git-guide\ndescription: Teaches git. Use when: a rebase goes wrong #help\ninitialPrompt: Start with: git status and git log\ntools: Bash\n---\nGuide.\n",
             "Teaches git. Use when: a rebase goes wrong #help"),
+
+        new("markdown-bullets",
+            "---\nname: style-checker\ndescription: Checks C# style. It looks at:\n- naming of async methods\n- nullable warnings left behind\ntools: Read, Grep\n---\nCheck.\n",
+            "Checks C# style. It looks at:\n- naming of async methods\n- nullable warnings left behind"),
     ];
 }
