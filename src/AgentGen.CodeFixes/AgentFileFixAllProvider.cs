@@ -62,6 +62,7 @@ namespace AgentGen.CodeFixes
             }
 
             Solution solution = fixAllContext.Solution;
+            bool changed = false;
             foreach (Project project in projects)
             {
                 ImmutableArray<Diagnostic> diagnostics = await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
@@ -94,12 +95,13 @@ namespace AgentGen.CodeFixes
                     if (fixedText is not null)
                     {
                         solution = solution.WithAdditionalDocumentText(document.Id, fixedText);
+                        changed = true;
                     }
                 }
             }
 
             string title = id == Descriptors.InvalidYaml.Id ? "Repair the YAML of every agent file" : "Apply every suggested tool name";
-            return CodeAction.Create(title, _ => Task.FromResult(solution), fixAllContext.CodeActionEquivalenceKey);
+            return changed ? CodeAction.Create(title, _ => Task.FromResult(solution), fixAllContext.CodeActionEquivalenceKey) : null;
         }
 
         /// <summary>The rule Fix All was asked for (by the equivalence key of the fix it started from, else its only id).</summary>
