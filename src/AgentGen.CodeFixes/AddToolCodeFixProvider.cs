@@ -25,21 +25,18 @@ namespace AgentGen.CodeFixes
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.UndeclaredTool.Id);
 
-        public override FixAllProvider? GetFixAllProvider() => null;
+        public override FixAllProvider? GetFixAllProvider() => AddToolFixAllProvider.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.ReasonProperty, out string? reason) || reason != ToolUsageAnalyzer.ReasonNotDeclared
-                    || !diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.AgentNameProperty, out string? agent) || string.IsNullOrEmpty(agent)
-                    || !diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.ToolNameProperty, out string? tool) || string.IsNullOrEmpty(tool)
-                    || !diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.SourceFileProperty, out string? sourceFile) || string.IsNullOrEmpty(sourceFile))
+                if (!TryReadProperties(diagnostic, out string agent, out string tool, out string sourceFile))
                 {
                     continue;
                 }
 
-                (TextDocument Document, SourceText Text, TextChange Change)? edit = await FindEditAsync(context.TextDocument.Project, sourceFile!, agent!, tool!, context.CancellationToken).ConfigureAwait(false);
+                (TextDocument Document, SourceText Text, TextChange Change)? edit = await FindEditAsync(context.TextDocument.Project, sourceFile, agent, tool, context.CancellationToken).ConfigureAwait(false);
                 if (edit is not { } e)
                 {
                     continue;
@@ -55,7 +52,26 @@ namespace AgentGen.CodeFixes
             }
         }
 
-        private static async Task<(TextDocument, SourceText, TextChange)?> FindEditAsync(Project project, string sourceFile, string agent, string tool, CancellationToken cancellationToken)
+        /// <summary>The agent, tool and agent file of an AGEN100 that adding the tool fixes.</summary>
+        internal static bool TryReadProperties(Diagnostic diagnostic, out string agent, out string tool, out string sourceFile)
+        {
+            agent = tool = sourceFile = string.Empty;
+            if (diagnostic.Id != Descriptors.UndeclaredTool.Id
+                || !diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.ReasonProperty, out string? reason) || reason != ToolUsageAnalyzer.ReasonNotDeclared
+                || !diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.AgentNameProperty, out string? a) || string.IsNullOrEmpty(a)
+                || !diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.ToolNameProperty, out string? t) || string.IsNullOrEmpty(t)
+                || !diagnostic.Properties.TryGetValue(ToolUsageAnalyzer.SourceFileProperty, out string? f) || string.IsNullOrEmpty(f))
+            {
+                return false;
+            }
+
+            agent = a!;
+            tool = t!;
+            sourceFile = f!;
+            return true;
+        }
+
+        internal static async Task<(TextDocument Document, SourceText Text, TextChange Change)?> FindEditAsync(Project project, string sourceFile, string agent, string tool, CancellationToken cancellationToken)
         {
             // The agent's own project first, then every other project (an agent from a referenced project).
             var projects = new List<Project> { project };

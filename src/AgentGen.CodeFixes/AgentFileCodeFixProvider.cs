@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Threading.Tasks;
 using AgentGen.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -12,8 +11,9 @@ namespace AgentGen.CodeFixes
 {
     /// <summary>
     /// Fixes inside an agent's <c>.md</c> file (an additional document): AGEN007 and AGEN009 replace
-    /// a misspelled or legacy tool name with the suggested one; AGEN002 puts a scalar that holds an
-    /// unquoted <c>: </c> in double quotes.
+    /// a misspelled or legacy tool name with the suggested one; AGEN002 rewrites the value that holds
+    /// the YAML error so that it parses and keeps its text exactly (<see cref="FrontmatterRepair"/>).
+    /// Fix All (document, project, solution) is <see cref="AgentFileFixAllProvider"/>.
     /// </summary>
     [ExportCodeFixProvider(
         LanguageNames.CSharp,
@@ -28,7 +28,7 @@ namespace AgentGen.CodeFixes
             Descriptors.UnknownTool.Id,
             Descriptors.LegacyTool.Id);
 
-        public override FixAllProvider? GetFixAllProvider() => null;
+        public override FixAllProvider? GetFixAllProvider() => AgentFileFixAllProvider.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -44,15 +44,21 @@ namespace AgentGen.CodeFixes
             {
                 string title;
                 TextChange change;
+                CodeAction? repairAll = null;
                 if (diagnostic.Id == Descriptors.InvalidYaml.Id)
                 {
-                    if (!TryGetInt(diagnostic, "ValueStart", out int start) || !TryGetInt(diagnostic, "ValueLength", out int length)
-                        || !AgentFileEdits.TryQuote(content, start, length, out change))
+                    if (!FrontmatterRepair.TryRepair(content, diagnostic.Location.SourceSpan.Start, out change, out title, out _))
                     {
                         continue;
                     }
 
-                    title = "Put the value in double quotes";
+                    // YAML shows one error at a time: when more follow this one, also offer to repair them all.
+                    string all = AgentFileFixAllProvider.RepairAll(document.FilePath ?? document.Name, content, context.CancellationToken, out int repairs);
+                    if (repairs > 1)
+                    {
+                        Solution whole = document.Project.Solution.WithAdditionalDocumentText(document.Id, SourceText.From(all, text.Encoding, text.ChecksumAlgorithm));
+                        repairAll = CodeAction.Create($"Repair all {repairs} YAML errors in this file", _ => Task.FromResult(whole), equivalenceKey: EquivalenceKey(diagnostic.Id) + FileSuffix);
+                    }
                 }
                 else
                 {
@@ -68,15 +74,18 @@ namespace AgentGen.CodeFixes
                 }
 
                 Solution solution = document.Project.Solution.WithAdditionalDocumentText(document.Id, text.WithChanges(change));
-                context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(solution), equivalenceKey: diagnostic.Id + ":" + title), diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(solution), equivalenceKey: EquivalenceKey(diagnostic.Id)), diagnostic);
+                if (repairAll is not null)
+                {
+                    context.RegisterCodeFix(repairAll, diagnostic);
+                }
             }
         }
 
-        private static bool TryGetInt(Diagnostic diagnostic, string key, out int value)
-        {
-            value = 0;
-            return diagnostic.Properties.TryGetValue(key, out string? s)
-                && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        }
+        /// <summary>One key per rule, so Fix All applies every fix of that rule (each diagnostic's title names its own field or tool).</summary>
+        internal static string EquivalenceKey(string diagnosticId) => "AgentGen.AgentFile:" + diagnosticId;
+
+        /// <summary>Suffix of the key of the action that repairs every YAML error of one file.</summary>
+        internal const string FileSuffix = ":file";
     }
 }

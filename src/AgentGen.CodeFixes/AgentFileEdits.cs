@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using AgentGen.Parsing;
 using AgentGen.Shared;
 using Microsoft.CodeAnalysis.Text;
@@ -185,36 +184,6 @@ namespace AgentGen.CodeFixes
             }
 
             return false;
-        }
-
-        /// <summary>The edit that wraps <c>[start, start+length)</c> in double quotes, escaping <c>\</c> and <c>"</c>.</summary>
-        public static bool TryQuote(string text, int start, int length, out TextChange change)
-        {
-            change = default;
-            if (start < 0 || length <= 0 || start + length > text.Length)
-            {
-                return false;
-            }
-
-            string value = text.Substring(start, length);
-            if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
-            {
-                return false;
-            }
-
-            var sb = new StringBuilder(value.Length + 2).Append('"');
-            foreach (char c in value)
-            {
-                if (c == '\\' || c == '"')
-                {
-                    sb.Append('\\');
-                }
-
-                sb.Append(c);
-            }
-
-            change = new TextChange(new TextSpan(start, length), sb.Append('"').ToString());
-            return true;
         }
 
         /// <summary>

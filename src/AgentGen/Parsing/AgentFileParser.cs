@@ -92,6 +92,8 @@ namespace AgentGen.Parsing
             private readonly List<DiagnosticInfo> _diagnostics = new();
             private readonly List<KeyValue> _metadata = new();
             private readonly List<MessageModel> _messages = new();
+            private int _yamlStart;
+            private int _yamlEnd;
 
             public Session(string path, string text, IReadOnlyCollection<string>? extraTools)
             {
@@ -148,6 +150,8 @@ namespace AgentGen.Parsing
 
                 int bodyStart = NextLine(text, LineEnd(text, closeStart));
                 int yamlEnd = closeStart;
+                _yamlStart = yamlStart;
+                _yamlEnd = yamlEnd;
 
                 // 2. YAML.
                 if (!YamlTree.TryRead(text, yamlStart, yamlEnd, out YNode? root, out YamlError yamlError))
@@ -181,7 +185,7 @@ namespace AgentGen.Parsing
 
                     if (fields.ContainsKey(key.Value))
                     {
-                        Report(Descriptors.InvalidYaml, Span(key), $"the field '{key.Value}' appears more than once");
+                        Report(Descriptors.InvalidYaml, Span(key), YamlErrorExplanation.RepeatedField(text, yamlStart, yamlEnd, key.Start, key.Value));
                         continue;
                     }
 
@@ -275,15 +279,14 @@ namespace AgentGen.Parsing
                     return;
                 }
 
-                Dictionary<string, string?>? props = null;
                 string message = error.Message;
-                if (error.NeedsQuotes && TryFindQuotableValue(start, out int valueStart, out int valueEnd, out string? key))
+                string? explained = YamlErrorExplanation.Explain(_text, _yamlStart, _yamlEnd, start);
+                if (explained is not null)
                 {
-                    props = new Dictionary<string, string?>
-                    {
-                        ["ValueStart"] = valueStart.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["ValueLength"] = (valueEnd - valueStart).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    };
+                    message = explained;
+                }
+                else if (error.NeedsQuotes && TryFindQuotableValue(start, out _, out _, out string? key))
+                {
                     if (error.IsColon)
                     {
                         message = $"the value of '{key}' contains ': ', which YAML reads as the start of another field; quote the value";
@@ -295,7 +298,7 @@ namespace AgentGen.Parsing
                     message = $"this line continues the value of '{field}' (line {fieldLine}) and contains ': ', which YAML does not allow in a plain value; quote the whole value or write it as a block (`{field}: |`), or remove the indentation if this line is a field of its own";
                 }
 
-                _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, span, new[] { message }, props));
+                _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, span, new[] { message }));
             }
 
             /// <summary>For a colon on an indented line, the field whose plain value that line continues.</summary>
@@ -1147,7 +1150,7 @@ namespace AgentGen.Parsing
             return text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
         }
 
-        private static bool IsDelimiter(string text, int start, int end)
+        internal static bool IsDelimiter(string text, int start, int end)
         {
             if (end - start < 3 || string.CompareOrdinal(text, start, "---", 0, 3) != 0)
             {

@@ -60,7 +60,7 @@ public class YamlRuleTests
     public Task Text_after_a_closing_single_quote_is_reported_where_it_starts() => VerifyAsync(
         "apostrophe.md",
         Lines("---", "name: apostrophe", "description: 'it'{|#0:s|} fine'", "---"),
-        Diagnostic("AGEN002").WithLocation(0).WithArguments("text follows the closing quote of a quoted value: quote the whole value (inside '...' write '' for a single quote, inside \"...\" write \\\")"));
+        Diagnostic("AGEN002").WithLocation(0).WithArguments("the value of 'description' contains the quote ' (column 17) that also encloses it, so the value ends there; write '' for each quote inside"));
 
     [Fact]
     public Task Unknown_escape_is_reported_at_the_backslash_sequence() => VerifyAsync(

@@ -6,7 +6,7 @@ using static AgentGen.Tests.CodeFixes.AgentFileFixVerifier;
 
 namespace AgentGen.Tests.CodeFixes;
 
-/// <summary>Fixes inside the .md: AGEN007/AGEN009 replace a tool name, AGEN002 quotes a value with an unquoted ': '.</summary>
+/// <summary>Fixes inside the .md: AGEN007/AGEN009 replace a tool name; AGEN002 rewrites the broken value (quotes or a block) keeping its text.</summary>
 public class AgentFileCodeFixTests
 {
     [Fact]
@@ -70,7 +70,7 @@ public class AgentFileCodeFixTests
         "fixer.md",
         "---\nname: fixer\ndescription: Use this agent when: the build breaks\nmodel: sonnet\n---\nFix.\n",
         "AGEN002",
-        "Put the value in double quotes",
+        "Put the value of 'description' in double quotes",
         "---\nname: fixer\ndescription: \"Use this agent when: the build breaks\"\nmodel: sonnet\n---\nFix.\n");
 
     [Fact]
@@ -78,6 +78,82 @@ public class AgentFileCodeFixTests
         "fixer.md",
         "---\nname: fixer\ndescription: Repairs \"flaky\" tests under C:\\src: run them twice\n---\nFix.\n",
         "AGEN002",
-        "Put the value in double quotes",
+        "Put the value of 'description' in double quotes",
         "---\nname: fixer\ndescription: \"Repairs \\\"flaky\\\" tests under C:\\\\src: run them twice\"\n---\nFix.\n");
+
+    // The one case the old quote fix truncated: it quoted up to ' #' and the rest became a comment.
+    [Fact]
+    public Task Hash_inside_the_value_is_kept_inside_the_quotes() => VerifyFixAsync(
+        "launch.md",
+        "---\nname: launch\ndescription: Use when: the app should reach #1 on the App Store! Plans the launch.\n---\nPlan.\n",
+        "AGEN002",
+        "Put the value of 'description' in double quotes",
+        "---\nname: launch\ndescription: \"Use when: the app should reach #1 on the App Store! Plans the launch.\"\n---\nPlan.\n");
+
+    [Fact]
+    public Task Value_running_on_over_dialogue_lines_becomes_a_block() => VerifyFixAsync(
+        "triage.md",
+        "---\nname: triage\ndescription: Use this agent to triage bugs. Examples:\n<example>\nuser: \"The login page is blank\"\nassistant: \"Starting triage\"\n<commentary>\nA blank page: triage it.\n</commentary>\n</example>\ntools: Read\n---\nTriage.\n",
+        "AGEN002",
+        "Write 'description' as a block (|) holding all its lines",
+        "---\nname: triage\ndescription: |-\n  Use this agent to triage bugs. Examples:\n  <example>\n  user: \"The login page is blank\"\n  assistant: \"Starting triage\"\n  <commentary>\n  A blank page: triage it.\n  </commentary>\n  </example>\ntools: Read\n---\nTriage.\n");
+
+    [Fact]
+    public Task Block_keeps_crlf_line_endings() => VerifyFixAsync(
+        "triage.md",
+        "---\r\nname: triage\r\ndescription: Triage bugs.\r\n<example>\r\nuser: \"Blank page\"\r\n</example>\r\n---\r\nTriage.\r\n",
+        "AGEN002",
+        "Write 'description' as a block (|) holding all its lines",
+        "---\r\nname: triage\r\ndescription: |-\r\n  Triage bugs.\r\n  <example>\r\n  user: \"Blank page\"\r\n  </example>\r\n---\r\nTriage.\r\n");
+
+    [Fact]
+    public Task Literal_newline_escapes_become_line_breaks() => VerifyFixAsync(
+        "notes.md",
+        "---\nname: notes\ndescription: Release notes.\\n\\nuser: \\\"Draft v2\\\"\\nassistant: done\n---\nWrite.\n",
+        "AGEN002",
+        "Write 'description' as a block (|) holding all its lines",
+        "---\nname: notes\ndescription: |-\n  Release notes.\n\n  user: \"Draft v2\"\n  assistant: done\n---\nWrite.\n");
+
+    [Fact]
+    public Task Quotes_inside_a_quoted_value_are_escaped() => VerifyFixAsync(
+        "api.md",
+        "---\nname: api\ndescription: \"Explains what \"idempotent\" means\"\n---\nExplain.\n",
+        "AGEN002",
+        "Escape the quotes inside 'description'",
+        "---\nname: api\ndescription: \"Explains what \\\"idempotent\\\" means\"\n---\nExplain.\n");
+
+    [Fact]
+    public Task Text_after_the_closing_quote_keeps_the_quotes_as_text() => VerifyFixAsync(
+        "pr.md",
+        "---\nname: pr\ndescription: 'Reviews pull requests' for style\n---\nReview.\n",
+        "AGEN002",
+        "Put the value of 'description' in double quotes",
+        "---\nname: pr\ndescription: \"'Reviews pull requests' for style\"\n---\nReview.\n");
+
+    [Fact]
+    public Task Field_repeated_by_dialogue_lines_is_folded_into_the_value() => VerifyFixAsync(
+        "router.md",
+        "---\nname: router\ndescription: Routes tickets.\nuser: \"Wrong invoice\"\nassistant: \"Billing\"\nuser: \"No login\"\nassistant: \"Identity\"\n---\nRoute.\n",
+        "AGEN002",
+        "Write 'description' as a block (|) holding all its lines",
+        "---\nname: router\ndescription: |-\n  Routes tickets.\n  user: \"Wrong invoice\"\n  assistant: \"Billing\"\n  user: \"No login\"\n  assistant: \"Identity\"\n---\nRoute.\n");
+
+    [Fact]
+    public async Task Several_errors_in_one_file_get_a_repair_all_action()
+    {
+        const string Before = "---\nname: git-guide\ndescription: Teaches git. Use when: a rebase goes wrong\ninitialPrompt: Start with: git status\n---\nGuide.\n";
+        Assert.Equal(["Put the value of 'description' in double quotes", "Repair all 2 YAML errors in this file"], await GetTitlesAsync("git-guide.md", Before, "AGEN002"));
+        await VerifyFixAsync(
+            "git-guide.md",
+            Before,
+            "AGEN002",
+            "Repair all 2 YAML errors in this file",
+            "---\nname: git-guide\ndescription: \"Teaches git. Use when: a rebase goes wrong\"\ninitialPrompt: \"Start with: git status\"\n---\nGuide.\n");
+    }
+
+    [Fact]
+    public Task Broken_list_gets_no_fix() => VerifyNoFixAsync(
+        "lister.md",
+        "---\nname: lister\ndescription: Lists.\ntools: [Read, Grep\n---\nList.\n",
+        "AGEN002");
 }

@@ -31,19 +31,18 @@ public static class AgentFileFixVerifier
     public const string AgentDir = "/project/.claude/agents/";
 
     /// <summary>
-    /// Runs the analyzer on <paramref name="before"/>, fixes the one diagnostic <paramref name="id"/>
-    /// with the action titled <paramref name="title"/>, and checks the file becomes
-    /// <paramref name="after"/> and no longer has that diagnostic at that place.
+    /// Runs the analyzer on <paramref name="before"/>, fixes the first diagnostic <paramref name="id"/>
+    /// with the action titled <paramref name="title"/> (one of the actions offered), and checks the
+    /// file becomes <paramref name="after"/> and no longer has that diagnostic.
     /// </summary>
     public static async Task VerifyFixAsync(string fileName, string before, string id, string title, string after)
     {
         (Project project, DocumentId docId) = CreateProject(fileName, before);
-        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(project), d => d.Id == id);
+        Diagnostic diagnostic = (await AnalyzeAsync(project)).First(d => d.Id == id);
         TextDocument document = project.GetAdditionalDocument(docId)!;
 
         List<CodeAction> actions = await GetActionsAsync(document, diagnostic);
-        CodeAction action = Assert.Single(actions);
-        Assert.Equal(title, action.Title);
+        CodeAction action = Assert.Single(actions, a => a.Title == title);
 
         Solution fixedSolution = await ApplyAsync(project.Solution, action);
         TextDocument fixedDocument = fixedSolution.GetAdditionalDocument(docId)!;
@@ -52,6 +51,14 @@ public static class AgentFileFixVerifier
 
         ImmutableArray<Diagnostic> remaining = await AnalyzeAsync(fixedSolution.GetProject(project.Id)!);
         Assert.DoesNotContain(remaining, d => d.Id == id);
+    }
+
+    /// <summary>The titles of the actions offered for the first diagnostic <paramref name="id"/> in <paramref name="text"/>.</summary>
+    public static async Task<List<string>> GetTitlesAsync(string fileName, string text, string id)
+    {
+        (Project project, DocumentId docId) = CreateProject(fileName, text);
+        Diagnostic diagnostic = (await AnalyzeAsync(project)).First(d => d.Id == id);
+        return (await GetActionsAsync(project.GetAdditionalDocument(docId)!, diagnostic)).Select(a => a.Title).ToList();
     }
 
     /// <summary>Checks the fixer offers nothing for the diagnostic <paramref name="id"/> in <paramref name="text"/>.</summary>

@@ -307,36 +307,63 @@ public class AgentFileParserTests
         Assert.Empty(result.Diagnostics);
     }
 
-    // ---- diagnostic properties the code fixes read ----
+    // ---- AGEN002 messages for values that run on, text after a closing quote, repeated fields ----
 
     [Fact]
-    public void Unquoted_colon_on_one_line_carries_the_value_span_to_quote()
+    public void Unquoted_colon_on_one_line_says_to_quote_the_value()
     {
         string text = Lines("---", "name: a", "description: Reviews plans. Triggers on: review, plan   # a comment", "---");
         DiagnosticInfo d = Assert.Single(Parse(text).Diagnostics);
         Assert.Equal("AGEN002", d.Descriptor.Id);
         Assert.Equal(":", At(text, d.Span));
-        int start = int.Parse(d.Properties!["ValueStart"]!, System.Globalization.CultureInfo.InvariantCulture);
-        int length = int.Parse(d.Properties["ValueLength"]!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal("Reviews plans. Triggers on: review, plan", text.Substring(start, length));
+        Assert.Equal("The frontmatter is not valid YAML: the value of 'description' contains ': ', which YAML reads as the start of another field; quote the value", d.Message);
     }
 
     [Fact]
-    public void Reserved_first_character_carries_the_value_span_to_quote()
+    public void Value_running_on_over_lines_that_are_not_fields_says_to_write_a_block()
     {
-        string text = Lines("---", "name: a", "description: `git log` explainer", "---");
+        string text = Lines("---", "name: a", "description: Use it. Examples:", "<example>", "user: \"hi\"", "</example>", "---");
         DiagnosticInfo d = Assert.Single(Parse(text).Diagnostics);
-        int start = int.Parse(d.Properties!["ValueStart"]!, System.Globalization.CultureInfo.InvariantCulture);
-        int length = int.Parse(d.Properties["ValueLength"]!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal("`git log` explainer", text.Substring(start, length));
+        Assert.Equal("The frontmatter is not valid YAML: the value of 'description' (line 3) runs on over lines that are not fields (line 4: '<example>'), which YAML reads as new fields; write the value as a block (`description: |` with all its lines indented)", d.Message);
     }
 
     [Fact]
-    public void Multi_line_colon_error_has_no_one_line_fix()
+    public void Prose_line_where_a_field_should_be_says_the_value_runs_on()
     {
-        DiagnosticInfo d = Assert.Single(ParseFile("invalid", "multiline-user-assistant.md").Diagnostics);
-        Assert.Equal("AGEN002", d.Descriptor.Id);
-        Assert.Null(d.Properties);
+        string text = Lines("---", "name: a", "description: Writes notes", "and groups them by area", "tools: Read", "---");
+        DiagnosticInfo d = Assert.Single(Parse(text).Diagnostics);
+        Assert.Equal("The frontmatter is not valid YAML: the value of 'description' (line 3) runs on over lines that are not fields (line 4: 'and groups them by area'), which YAML reads as new fields; write the value as a block (`description: |` with all its lines indented)", d.Message);
+    }
+
+    [Fact]
+    public void Text_after_a_closing_quote_names_the_field_and_column()
+    {
+        string text = Lines("---", "name: a", "description: \"Reviews\" for style", "---");
+        DiagnosticInfo d = Assert.Single(Parse(text).Diagnostics);
+        Assert.Equal("The frontmatter is not valid YAML: text follows the closing quote of the value of 'description' (column 22); put the whole value, quotes included, in double quotes, or remove the quotes", d.Message);
+    }
+
+    [Fact]
+    public void Quote_inside_a_quoted_value_says_to_escape_it()
+    {
+        string text = Lines("---", "name: a", "description: \"Explains \"idempotent\" calls\"", "---");
+        DiagnosticInfo d = Assert.Single(Parse(text).Diagnostics);
+        Assert.Equal("The frontmatter is not valid YAML: the value of 'description' contains the quote \" (column 24) that also encloses it, so the value ends there; write \\\" for each quote inside", d.Message);
+    }
+
+    [Fact]
+    public void Field_repeated_by_dialogue_lines_says_they_continue_the_value()
+    {
+        string text = Lines("---", "name: a", "description: Routes tickets.", "user: \"a\"", "assistant: \"b\"", "user: \"c\"", "---");
+        DiagnosticInfo d = Assert.Single(Parse(text).Diagnostics, d => d.Descriptor.Id == "AGEN002");
+        Assert.Equal("The frontmatter is not valid YAML: the field 'user' appears more than once: lines 4-6 read as fields but continue the value of 'description' (line 3), as an example dialogue does; write that value as a block (`description: |` with all its lines indented)", d.Message);
+    }
+
+    [Fact]
+    public void Known_field_repeated_keeps_the_plain_message()
+    {
+        DiagnosticInfo d = Assert.Single(Parse(Lines("---", "name: a", "description: d", "name: b", "---")).Diagnostics);
+        Assert.Equal("The frontmatter is not valid YAML: the field 'name' appears more than once", d.Message);
     }
 
     [Theory]
