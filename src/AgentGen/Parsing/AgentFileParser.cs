@@ -964,7 +964,9 @@ namespace AgentGen.Parsing
                 if (field == "effort" && value.Kind == YKind.Scalar && value.Style == ScalarStyle.Plain
                     && int.TryParse(value.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int level) && level >= 0)
                 {
-                    return value.Value;
+                    // The typed Effort property is an enum of the names: a number is kept in Metadata instead.
+                    _metadata.Add(new KeyValue(field, value.Value));
+                    return null;
                 }
 
                 if (value.Kind == YKind.Scalar)

@@ -193,7 +193,13 @@ public class FidelityCaseTests
     // ---- D14, D15, D16: field values -----------------------------------------------------
 
     [Fact]
-    public void D14_numeric_effort_is_accepted() => Assert.Empty(Ids(Agent("effortful", "effort: 3")));
+    public void D14_numeric_effort_is_accepted_and_kept_in_Metadata()
+    {
+        AgentParseResult r = Parse(Agent("effortful", "effort: 3"));
+        Assert.Empty(r.Diagnostics);
+        Assert.Null(r.Model!.Optional.Effort); // the typed property is an enum of the documented names
+        Assert.Contains(r.Model.Metadata, kv => kv.Key == "effort" && kv.Value == "3");
+    }
 
     [Fact]
     public void D15_quoted_booleans_are_accepted() => Assert.Empty(Ids(Agent("bg", "background: \"true\"", "omitClaudeMd: 'false'")));
