@@ -129,6 +129,28 @@ public class DialectAndSkillTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task D2_AGEN100_checks_a_Copilot_agent_in_Claude_Code_names()
+    {
+        var test = new UsageVerifier.AnalyzerTest();
+        UsageVerifier.Configure(test.TestState, [("planner.agent.md", Planner), ("reader.md", Agent("claude-reader", "tools: Read"))]);
+        test.TestState.Sources.Add(("/project/Program.cs", "using AgentGen;\nusing TestProject.Agents;\n" + """
+            class C
+            {
+                void M()
+                {
+                    AgentCatalog.Planner.EnsureAllowed(AgentTool.Write);
+                    AgentCatalog.Planner.EnsureAllowed(AgentTool.Grep);
+                    AgentCatalog.Planner.EnsureAllowed({|#0:AgentTool.Bash|});
+                    AgentCatalog.ClaudeReader.EnsureAllowed({|#1:AgentTool.Grep|});
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(UsageVerifier.Diagnostic("AGEN100").WithLocation(0));
+        test.ExpectedDiagnostics.Add(UsageVerifier.Diagnostic("AGEN100").WithLocation(1));
+        await test.RunAsync();
+    }
+
     // ---- AGEN022 ---------------------------------------------------------------------------
 
     private static Task VerifySkillsAsync(string agent, string[] skillDirs, params DiagnosticResult[] expected)
