@@ -46,7 +46,7 @@ namespace AgentGen.Parsing
     /// protocol messages. Pure and total: the same text always gives the same result, and no
     /// input makes it throw.
     /// </summary>
-    internal static class AgentFileParser
+    internal static partial class AgentFileParser
     {
         /// <summary>
         /// Files larger than this (in chars) are not parsed (AGEN021). Every char of an agent file
@@ -93,7 +93,7 @@ namespace AgentGen.Parsing
             return s.Replace("\r\n", "\n").Replace('\r', '\n');
         }
 
-        private sealed class Session
+        private sealed partial class Session
         {
             private readonly string _path;
             private readonly string _text;
@@ -745,70 +745,6 @@ namespace AgentGen.Parsing
                 }
             }
 
-            /// <summary>What AGEN008 says happens to a tool listed with a specifier.</summary>
-            private static string SpecifierEffect(string field, string tool)
-            {
-                if (field == "tools" && tool == "Agent")
-                {
-                    // Sub-agents page: Agent(worker, researcher) is an allowlist of the types the agent
-                    // may spawn when it runs as the main thread (claude --agent); in a subagent "any
-                    // type list inside the parentheses is ignored".
-                    return "granted when it runs as a subagent (the types in parentheses are only an allowlist when it runs as the main agent, with claude --agent)";
-                }
-
-                return field == "tools" ? "granted" : "removed";
-            }
-
-            /// <summary>A Copilot <c>tools</c> entry: its Claude Code names (CopilotCatalog), or AGEN007 (Copilot ignores it).</summary>
-            private void ReadCopilotTool(string entryText, SourceSpan span, string field, ToolList list, HashSet<string> seen)
-            {
-                if (!CopilotCatalog.TryMap(entryText, out string[] names) && !IsExtraKnown(entryText))
-                {
-                    var candidates = new List<string>(CopilotCatalog.PrimaryAliases);
-                    candidates.AddRange(CopilotCatalog.KnownNames());
-                    string? suggestion = Suggestions.Closest(entryText, candidates, ignoreCase: true);
-                    _diagnostics.Add(new DiagnosticInfo(
-                        Descriptors.UnknownTool,
-                        span,
-                        new[] { entryText, "; GitHub Copilot ignores it" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?") },
-                        suggestion is null ? null : SuggestionProps(suggestion)));
-                    return;
-                }
-
-                if (names.Length == 0)
-                {
-                    names = new[] { entryText.Trim() };
-                }
-
-                bool added = false;
-                foreach (string n in names)
-                {
-                    if (seen.Add(n))
-                    {
-                        list.Names.Add(n);
-                        list.Spans.Add(span);
-                        added = true;
-                    }
-                }
-
-                if (!added)
-                {
-                    Report(Descriptors.DuplicateTool, span, entryText, $"'{field}'");
-                }
-            }
-
-            /// <summary>Whether one part of a space-separated entry names a tool this dialect knows.</summary>
-            private bool IsKnownToolEntry(string entry)
-            {
-                if (IsCopilot)
-                {
-                    return CopilotCatalog.TryMap(entry, out _) || IsExtraKnown(entry);
-                }
-
-                string name = AgentToolRules.StripSpecifier(entry);
-                return name == "*" || ToolCatalog.IsBuiltIn(name) || ToolCatalog.IsMcp(name) || ToolCatalog.IsLegacy(name, out _) || IsExtraKnown(name);
-            }
-
             private void CheckToolName(string toolName, SourceSpan span)
             {
                 if (ToolCatalog.IsBuiltIn(toolName) || ToolCatalog.IsMcp(toolName) || IsExtraKnown(toolName))
@@ -1050,55 +986,6 @@ namespace AgentGen.Parsing
 
                 Report(Descriptors.InvalidFieldValue, Span(entry.Value), $"'{field}' must be text");
                 return null;
-            }
-
-            /// <summary><c>skills</c>, remembering where each entry is written (AGEN022).</summary>
-            private EquatableArray<string>? ReadSkills(Dictionary<string, KeyValuePair<YNode, YNode>> fields)
-            {
-                EquatableArray<string>? skills = ReadStringList(fields, "skills");
-                if (skills is null || !fields.TryGetValue("skills", out KeyValuePair<YNode, YNode> entry))
-                {
-                    return skills;
-                }
-
-                YNode value = entry.Value;
-                if (value.Kind == YKind.Scalar)
-                {
-                    SplitCommaScalar(value, _skillEntries);
-                }
-                else
-                {
-                    foreach (YNode item in value.Items)
-                    {
-                        if (item.Kind == YKind.Scalar && !item.IsNull)
-                        {
-                            _skillEntries.Add(new KeyValuePair<string, SourceSpan>(item.Value, Span(item)));
-                        }
-                    }
-                }
-
-                return skills;
-            }
-
-            /// <summary>
-            /// <c>experimental.cacheTtl</c>: only <c>5m</c> and <c>1h</c> (sub-agents page, v2.1.248+: any
-            /// other value is ignored). A top-level <c>cacheTtl</c> is AGEN014 (ReadUnknownFields).
-            /// </summary>
-            private void CheckExperimental(Dictionary<string, KeyValuePair<YNode, YNode>> fields)
-            {
-                if (!fields.TryGetValue("experimental", out KeyValuePair<YNode, YNode> entry) || entry.Value.Kind != YKind.Mapping)
-                {
-                    return;
-                }
-
-                foreach (KeyValuePair<YNode, YNode> e in entry.Value.Entries)
-                {
-                    if (e.Key.Kind == YKind.Scalar && e.Key.Value == "cacheTtl"
-                        && !(e.Value.Kind == YKind.Scalar && (e.Value.Value == "5m" || e.Value.Value == "1h")))
-                    {
-                        Report(Descriptors.InvalidFieldValue, Span(e.Value.IsNull ? e.Key : e.Value), $"'experimental.cacheTtl' is '{Clip(SpanText(e.Value))}'; allowed values: 5m, 1h (Claude Code ignores any other value)");
-                    }
-                }
             }
 
             private EquatableArray<string>? ReadStringList(Dictionary<string, KeyValuePair<YNode, YNode>> fields, string field)
