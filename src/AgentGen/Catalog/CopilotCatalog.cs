@@ -37,7 +37,7 @@ namespace AgentGen.Catalog
         };
 
         /// <summary>The primary aliases, for "did you mean" suggestions.</summary>
-        public static readonly string[] PrimaryAliases = { "execute", "read", "edit", "search", "agent", "web", "todo" };
+        public static readonly string[] PrimaryAliases = { "execute", "read", "edit", "search", "agent", "web", "todo", "todos" };
 
         /// <summary>The dialect of a file from its metadata, or, when absent, from its path (<c>*.agent.md</c> is Copilot; CONTRACT §1).</summary>
         public static AgentDialect DialectOf(string? metadata, string path)
@@ -156,7 +156,7 @@ namespace AgentGen.Catalog
             Add(new[] { "Grep", "Glob" }, "search", "Grep", "Glob");
             Add(new[] { "Agent" }, "agent", "custom-agent", "Task");
             Add(new[] { "WebFetch", "WebSearch" }, "web", "WebSearch", "WebFetch");
-            Add(new[] { "TodoWrite" }, "todo", "TodoWrite");
+            Add(new[] { "TodoWrite" }, "todo", "TodoWrite", "todos"); // 'todos': VS Code's tool set name (tools reference, 9/20/2026)
             return map;
         }
     }
