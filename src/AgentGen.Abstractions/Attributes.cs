@@ -24,6 +24,9 @@ namespace AgentGen
         /// <summary>True when the file has no <c>tools</c> field.</summary>
         public bool InheritsAllTools { get; set; }
 
+        /// <summary>The file's <c>memory</c> scope (<c>user</c>, <c>project</c>, <c>local</c>), or null: when set, Claude Code also grants Read, Write and Edit.</summary>
+        public string? Memory { get; set; }
+
         /// <summary>The agent file's path as the compiler saw it (used by code fixes).</summary>
         public string? SourceFile { get; set; }
     }

@@ -1,6 +1,10 @@
-// Compiled into both AgentGen.Abstractions (public, used by generated code) and the AgentGen
-// analyzer assembly (internal, used by AGEN100), so the generated Allows and the compile-time
-// check can never disagree.
+// Compiled into both AgentGen.Abstractions (public, used by generated code and the runtime
+// packages) and the AgentGen analyzer assembly (internal, used by the generator and AGEN100), so
+// the generated Allows, the compile-time check and the runtime can never disagree.
+//
+// Sources (spec FIDELITY.md, checked 2026-12-01): S1 = code.claude.com/docs/en/sub-agents
+// (>= v2.1.281), S5 = Agent SDK reference (v2.1.240), S3 = Claude Code CHANGELOG, S8 = third-party
+// copy of Claude Code's source (~2.1.88, low authority), S11 = GitHub's custom-agents reference.
 using System;
 using System.Collections.Generic;
 
@@ -13,8 +17,10 @@ namespace AgentGen
     /// <summary>
     /// Claude Code's rules for which tools an agent may use: an absent <c>tools</c> field allows
     /// every tool, <c>disallowedTools</c> always wins, <c>mcp__server</c> and <c>mcp__server__*</c>
-    /// cover every tool of that server, and a permission specifier (<c>Bash(git:*)</c>) grants or
-    /// removes the whole tool.
+    /// cover every tool of that server and <c>mcp__*</c> every MCP tool, <c>*</c> every tool,
+    /// legacy names grant the tool they became, <c>memory</c> adds Read, Write and Edit, and a
+    /// permission specifier (<c>Bash(git:*)</c>) grants or removes the whole tool. No method
+    /// throws, whatever the entries say.
     /// </summary>
 #if AGENTGEN_ANALYZER
     internal
@@ -24,6 +30,9 @@ namespace AgentGen
     static class AgentToolRules
     {
         private const string McpPrefix = "mcp__";
+
+        /// <summary>The tools Claude Code adds when <c>memory</c> is set (S1 "Enable persistent memory": "Read, Write, and Edit tools are automatically enabled").</summary>
+        private static readonly string[] MemoryTools = { "Read", "Write", "Edit" };
 
         /// <summary>Removes a permission specifier and surrounding spaces: <c>Bash(git:*)</c> becomes <c>Bash</c>.</summary>
         public static string StripSpecifier(string entry)
@@ -38,11 +47,33 @@ namespace AgentGen
             return name.Trim();
         }
 
-        /// <summary>The canonical name of a tool: specifier stripped, legacy aliases (<c>Task</c>) mapped to today's name.</summary>
+        /// <summary>
+        /// The canonical name of a tool: specifier stripped, legacy names that Claude Code still
+        /// accepts mapped to today's name.
+        /// </summary>
         public static string Canonicalize(string entry)
         {
             string name = StripSpecifier(entry);
-            return string.Equals(name, "Task", StringComparison.Ordinal) ? "Agent" : name;
+            switch (name)
+            {
+                // S1: "In version 2.1.63, the Task tool was renamed to Agent. Existing Task(...)
+                // references ... still work as aliases".
+                case "Task":
+                    return "Agent";
+
+                // S5 (Agent SDK tool reference, v2.1.240): "The previous names KillShell and KillBash
+                // are still accepted as aliases" of TaskStop; S8 LEGACY_TOOL_NAME_ALIASES agrees.
+                case "KillShell":
+                case "KillBash":
+                    return "TaskStop";
+
+                // S5: "The previous name BashOutput is still accepted as an alias" of TaskOutput.
+                case "BashOutput":
+                    return "TaskOutput";
+
+                default:
+                    return name;
+            }
         }
 
         /// <summary>True when <paramref name="entry"/> (a <c>tools</c> or <c>disallowedTools</c> entry) covers <paramref name="toolName"/>.</summary>
@@ -60,16 +91,31 @@ namespace AgentGen
                 return true;
             }
 
+            // '*' is every tool. Copilot documents it (S11: "use tools: ["*"] to enable all
+            // available tools"); for Claude Code only S8 (parseAgentToolsFromFrontmatter) says so, and
+            // reading it as "no tool" would make Allows refuse tools both products grant.
+            if (rule == "*")
+            {
+                return true;
+            }
+
             if (!rule.StartsWith(McpPrefix, StringComparison.Ordinal) || !tool.StartsWith(McpPrefix, StringComparison.Ordinal))
             {
                 return false;
             }
 
+            // mcp__* covers every MCP tool of every server (S1 "Available tools"; S5
+            // AgentDefinition.disallowedTools; server-level entries in disallowedTools work since 2.1.178, S3).
+            if (rule == "mcp__*" || rule == "mcp__")
+            {
+                return tool.Length > McpPrefix.Length;
+            }
+
             // mcp__server__* and mcp__server cover every mcp__server__tool.
             string server = rule.EndsWith("__*", StringComparison.Ordinal) ? rule.Substring(0, rule.Length - 3) : rule;
-            if (server.IndexOf("__", McpPrefix.Length, StringComparison.Ordinal) >= 0)
+            if (server.Length <= McpPrefix.Length || server.IndexOf("__", McpPrefix.Length, StringComparison.Ordinal) >= 0)
             {
-                return false; // a single MCP tool that is not equal to the tool asked for
+                return false; // an empty server, or a single MCP tool that is not equal to the tool asked for
             }
 
             return tool.Length > server.Length + 2
@@ -79,6 +125,15 @@ namespace AgentGen
 
         /// <summary>Whether an agent with these declarations may use <paramref name="toolName"/>.</summary>
         public static bool Allows(bool inheritsAllTools, IReadOnlyList<string> tools, IReadOnlyList<string> disallowedTools, string toolName)
+            => Allows(inheritsAllTools, tools, disallowedTools, memory: false, toolName);
+
+        /// <summary>
+        /// Whether an agent with these declarations may use <paramref name="toolName"/>;
+        /// <paramref name="memory"/> is true when the file sets <c>memory</c>, which adds Read,
+        /// Write and Edit (S1). <c>disallowedTools</c> still wins over them (S1 applies
+        /// <c>disallowedTools</c> first; that it also removes the memory tools is inferred).
+        /// </summary>
+        public static bool Allows(bool inheritsAllTools, IReadOnlyList<string> tools, IReadOnlyList<string> disallowedTools, bool memory, string toolName)
         {
             if (toolName is null || StripSpecifier(toolName).Length == 0)
             {
@@ -89,7 +144,7 @@ namespace AgentGen
             {
                 for (int i = 0; i < disallowedTools.Count; i++)
                 {
-                    if (Covers(disallowedTools[i], toolName))
+                    if (disallowedTools[i] is { } entry && Covers(entry, toolName))
                     {
                         return false;
                     }
@@ -101,11 +156,23 @@ namespace AgentGen
                 return true;
             }
 
+            if (memory)
+            {
+                string canonical = Canonicalize(toolName);
+                foreach (string m in MemoryTools)
+                {
+                    if (string.Equals(m, canonical, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
             if (tools is not null)
             {
                 for (int i = 0; i < tools.Count; i++)
                 {
-                    if (Covers(tools[i], toolName))
+                    if (tools[i] is { } entry && Covers(entry, toolName))
                     {
                         return true;
                     }

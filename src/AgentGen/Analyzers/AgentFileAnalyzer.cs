@@ -46,6 +46,7 @@ namespace AgentGen.Analyzers
             Descriptors.PayloadConflict,
             Descriptors.TypeNameCollision,
             Descriptors.LimitExceeded,
+            Descriptors.UnknownSkill,
             Descriptors.InternalError);
 
         public override void Initialize(AnalysisContext context)
@@ -60,11 +61,19 @@ namespace AgentGen.Analyzers
             AnalyzerConfigOptionsProvider provider = start.Options.AnalyzerConfigOptionsProvider;
             GeneratorOptions options = OptionsReader.Read(provider.GlobalOptions);
             var files = new ConcurrentDictionary<string, FileResult>(StringComparer.Ordinal);
+            var skills = new ConcurrentDictionary<string, SkillFile>(StringComparer.Ordinal);
 
             start.RegisterAdditionalFileAction(fileContext =>
             {
                 AdditionalText file = fileContext.AdditionalFile;
-                if (!OptionsReader.IsAgentFile(provider.GetOptions(file)))
+                AnalyzerConfigOptions fileOptions = provider.GetOptions(file);
+                if (OptionsReader.IsSkillFile(fileOptions))
+                {
+                    skills.TryAdd(file.Path, SkillFile.Read(file, fileContext.CancellationToken));
+                    return;
+                }
+
+                if (!OptionsReader.IsAgentFile(fileOptions))
                 {
                     return;
                 }
@@ -90,7 +99,7 @@ namespace AgentGen.Analyzers
                     return; // the same file listed twice
                 }
 
-                AgentParseResult result = Parse(file.Path, text, options.KnownTools);
+                AgentParseResult result = Parse(file.Path, text, options.KnownTools, OptionsReader.DialectOf(fileOptions, file.Path));
                 files[file.Path] = new FileResult(text, result);
                 foreach (DiagnosticInfo d in result.Diagnostics)
                 {
@@ -147,22 +156,66 @@ namespace AgentGen.Analyzers
 
                     end.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, ToLocation(finding.Path, at.Text, finding.Span), related, finding.Args));
                 }
+
+                ReportUnknownSkills(end, files, skills);
             });
         }
 
-        private static AgentParseResult Parse(string path, SourceText text, EquatableArray<string> knownTools)
+        /// <summary>
+        /// AGEN022: a <c>skills</c> entry that names no skill of the project. Quiet when the project
+        /// passes no skill file at all (its skills may live in ~/.claude/skills or a plugin).
+        /// </summary>
+        private static void ReportUnknownSkills(CompilationAnalysisContext end, ConcurrentDictionary<string, FileResult> files, ConcurrentDictionary<string, SkillFile> skills)
+        {
+            if (skills.IsEmpty)
+            {
+                return;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (SkillFile skill in skills.Values)
+            {
+                foreach (string n in skill.Names)
+                {
+                    names.Add(n);
+                }
+            }
+
+            var sortedNames = new List<string>(names);
+            sortedNames.Sort(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, FileResult> pair in files)
+            {
+                if (pair.Value.Text is not { } text || pair.Value.Result is not { } result)
+                {
+                    continue;
+                }
+
+                foreach (KeyValuePair<string, SourceSpan> entry in result.SkillEntries)
+                {
+                    if (names.Contains(entry.Key))
+                    {
+                        continue;
+                    }
+
+                    string? suggestion = Catalog.Suggestions.Closest(entry.Key, sortedNames);
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownSkill, ToLocation(pair.Key, text, entry.Value), entry.Key, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+                }
+            }
+        }
+
+        private static AgentParseResult Parse(string path, SourceText text, EquatableArray<string> knownTools, Catalog.AgentDialect dialect)
         {
             // The IDE reuses the SourceText of an unchanged file across compilations: parse it once.
-            if (Cache.TryGetValue(text, out CachedParse? cached) && cached.Path == path && cached.KnownTools == knownTools)
+            if (Cache.TryGetValue(text, out CachedParse? cached) && cached.Path == path && cached.KnownTools == knownTools && cached.Dialect == dialect)
             {
                 return cached.Result;
             }
 
-            AgentParseResult result = AgentFileParser.Parse(path, text.ToString(), knownTools);
+            AgentParseResult result = AgentFileParser.Parse(path, text.ToString(), knownTools, dialect);
             try
             {
                 Cache.Remove(text);
-                Cache.Add(text, new CachedParse(path, knownTools, result));
+                Cache.Add(text, new CachedParse(path, knownTools, result) { Dialect = dialect });
             }
             catch (ArgumentException)
             {
@@ -205,6 +258,8 @@ namespace AgentGen.Analyzers
             public string Path { get; }
 
             public EquatableArray<string> KnownTools { get; }
+
+            public Catalog.AgentDialect Dialect { get; init; }
 
             public AgentParseResult Result { get; }
         }

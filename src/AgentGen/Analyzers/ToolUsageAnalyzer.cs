@@ -86,8 +86,9 @@ namespace AgentGen.Analyzers
         /// <summary>An agent's permissions, read from its <c>[AgentDefinition]</c> attribute.</summary>
         private sealed class AgentInfo
         {
-            public AgentInfo(string name, string[] tools, string[] disallowedTools, bool inheritsAllTools, string? sourceFile)
+            public AgentInfo(string name, string[] tools, string[] disallowedTools, bool inheritsAllTools, string? sourceFile, bool memory = false)
             {
+                Memory = memory;
                 Name = name;
                 Tools = tools;
                 DisallowedTools = disallowedTools;
@@ -102,6 +103,9 @@ namespace AgentGen.Analyzers
             public string[] DisallowedTools { get; }
 
             public bool InheritsAllTools { get; }
+
+            /// <summary>The file sets <c>memory</c>, which adds Read, Write and Edit (AgentToolRules).</summary>
+            public bool Memory { get; }
 
             public string? SourceFile { get; }
         }
@@ -256,7 +260,7 @@ namespace AgentGen.Analyzers
             private void CheckTool(OperationAnalysisContext context, AgentInfo agent, IOperation value)
             {
                 string? tool = ConstantToolName(value);
-                if (tool is null || AgentToolRules.Allows(agent.InheritsAllTools, agent.Tools, agent.DisallowedTools, tool))
+                if (tool is null || AgentToolRules.Allows(agent.InheritsAllTools, agent.Tools, agent.DisallowedTools, agent.Memory, tool))
                 {
                     return;
                 }
@@ -383,6 +387,7 @@ namespace AgentGen.Analyzers
                     string[] disallowed = Array.Empty<string>();
                     bool inherits = false;
                     string? sourceFile = null;
+                    bool memory = false;
                     foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
                     {
                         switch (named.Key)
@@ -399,10 +404,13 @@ namespace AgentGen.Analyzers
                             case "SourceFile":
                                 sourceFile = named.Value.Value as string;
                                 break;
+                            case "Memory":
+                                memory = named.Value.Value is string { Length: > 0 };
+                                break;
                         }
                     }
 
-                    return new AgentInfo(name, tools, disallowed, inherits, sourceFile);
+                    return new AgentInfo(name, tools, disallowed, inherits, sourceFile, memory);
                 }
 
                 return null;

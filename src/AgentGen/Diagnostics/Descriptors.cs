@@ -43,7 +43,7 @@ namespace AgentGen.Diagnostics
 
         public static readonly DiagnosticDescriptor LegacyTool = Create(
             "AGEN009", "Legacy or renamed tool",
-            "'{0}' is a legacy tool name; use '{1}'", DiagnosticSeverity.Warning);
+            "'{0}' {1}", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor DuplicateTool = Create(
             "AGEN010", "Tool listed twice",
@@ -51,7 +51,7 @@ namespace AgentGen.Diagnostics
 
         public static readonly DiagnosticDescriptor EmptyTools = Create(
             "AGEN011", "Agent has no tools",
-            "'tools' is empty: the agent has no tools, and Claude Code will not start it (remove the field to inherit every tool)", DiagnosticSeverity.Warning);
+            "'tools' is empty: Claude Code launches the agent without any tool (remove the field to inherit every tool)", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor ToolAllowedAndDisallowed = Create(
             "AGEN012", "Tool both allowed and disallowed",
@@ -92,6 +92,10 @@ namespace AgentGen.Diagnostics
         public static readonly DiagnosticDescriptor LimitExceeded = Create(
             "AGEN021", "Agent file exceeds a processing limit",
             "{0}", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnknownSkill = Create(
+            "AGEN022", "Skill not found in the project",
+            "No skill of this project is named '{0}'{1}", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor InternalError = Create(
             "AGEN099", "AgentGen could not process a file",

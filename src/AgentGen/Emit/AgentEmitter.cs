@@ -26,6 +26,7 @@ namespace AgentGen.Emit
                 + ", Tools = " + StringArray(a.Tools, attribute: true)
                 + ", DisallowedTools = " + StringArray(a.DisallowedTools, attribute: true)
                 + ", InheritsAllTools = " + Bool(a.InheritsAllTools)
+                + (a.Optional.Memory is null ? string.Empty : ", Memory = " + CSharp.AttributeLiteral(a.Optional.Memory))
                 + ", SourceFile = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
             w.Open(spec.Accessibility + " sealed partial class " + cls + " : global::AgentGen.IAgentDefinition");
 
@@ -92,7 +93,9 @@ namespace AgentGen.Emit
             WriteOptional(w, a.Optional);
 
             Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public bool Allows(string toolName) => global::AgentGen.AgentToolRules.Allows(InheritsAllTools, s_toolNames, s_disallowedToolNames, toolName);");
+            // 'memory' adds Read, Write and Edit (AgentToolRules); the 4-argument call otherwise.
+            w.Line("public bool Allows(string toolName) => global::AgentGen.AgentToolRules.Allows(InheritsAllTools, s_toolNames, s_disallowedToolNames, "
+                + (a.Optional.Memory is null ? string.Empty : "memory: true, ") + "toolName);");
             w.Line();
             Doc(w, "Whether this agent may use <paramref name=\"tool\"/>, by Claude Code's rules.");
             w.Line("public bool Allows(" + ns + ".AgentTool tool) => Allows(" + ns + ".AgentTools.ToToolName(tool));");

@@ -49,8 +49,8 @@ namespace AgentGen.Generator
             // not: filtering and mapping are fused (SelectMany of zero or one item) to keep them few.
             IncrementalValuesProvider<AgentSource> sources = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .SelectMany(static (pair, ct) => OptionsReader.IsAgentFile(pair.Right.GetOptions(pair.Left))
-                    ? ImmutableArray.Create(AgentSource.Read(pair.Left, ct))
+                .SelectMany(static (pair, ct) => pair.Right.GetOptions(pair.Left) is var fileOptions && OptionsReader.IsAgentFile(fileOptions)
+                    ? ImmutableArray.Create(AgentSource.Read(pair.Left, ct) with { Dialect = OptionsReader.DialectOf(fileOptions, pair.Left.Path) })
                     : ImmutableArray<AgentSource>.Empty)
                 .WithTrackingName(TrackingNames.Sources);
 
@@ -177,7 +177,7 @@ namespace AgentGen.Generator
     {
         public static ParsedAgentFile Parse(AgentSource source, EquatableArray<string> knownTools)
         {
-            AgentParseResult result = AgentFileParser.Parse(source.Path, source.Text, knownTools);
+            AgentParseResult result = AgentFileParser.Parse(source.Path, source.Text, knownTools, source.Dialect);
             return new ParsedAgentFile(source.Path, result.Name, result.NameSpan, result.Model);
         }
     }
@@ -500,6 +500,9 @@ namespace AgentGen.Generator
     /// <summary>An agent file's path and text: the first equatable model in the pipeline.</summary>
     internal sealed record AgentSource(string Path, string Text)
     {
+        /// <summary>Whose rules the file follows (metadata AgentGenDialect, else its path).</summary>
+        public Catalog.AgentDialect Dialect { get; init; } = Catalog.CopilotCatalog.DialectOf(null, Path);
+
         public static AgentSource Read(AdditionalText file, CancellationToken cancellationToken)
         {
             SourceText? text;
@@ -521,8 +524,18 @@ namespace AgentGen.Generator
     {
         public const string KindMetadata = "build_metadata.AdditionalFiles.AgentGenKind";
 
+        public const string DialectMetadata = "build_metadata.AdditionalFiles.AgentGenDialect";
+
         public static bool IsAgentFile(AnalyzerConfigOptions options)
             => options.TryGetValue(KindMetadata, out string? kind) && string.Equals(kind, "Agent", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A skill file (<c>.claude/skills/&lt;dir&gt;/SKILL.md</c>, AgentGenKind="Skill"), read for AGEN022.</summary>
+        public static bool IsSkillFile(AnalyzerConfigOptions options)
+            => options.TryGetValue(KindMetadata, out string? kind) && string.Equals(kind, "Skill", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The file's dialect: AgentGenDialect when set (Claude or Copilot), else from the path (<c>*.agent.md</c> is Copilot; TEAM.md, CONTRACT §1).</summary>
+        public static Catalog.AgentDialect DialectOf(AnalyzerConfigOptions options, string path)
+            => Catalog.CopilotCatalog.DialectOf(options.TryGetValue(DialectMetadata, out string? dialect) ? dialect : null, path);
 
         public static GeneratorOptions Read(AnalyzerConfigOptions global)
         {

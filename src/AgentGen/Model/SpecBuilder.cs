@@ -69,16 +69,47 @@ namespace AgentGen.Model
             // The nested Tool enum: what the agent may really use. An agent that inherits every tool
             // gets the catalogue (not other files' tools, so its code does not depend on them).
             var allowed = new List<ToolRef>();
-            IEnumerable<ToolRef> candidates = agent.InheritsAllTools ? CatalogTools(memberByTool, options) : tools;
+            // 'memory' adds Read, Write and Edit, and '*' grants every tool: the catalogue is their candidate set too.
+            bool memory = agent.Optional.Memory is not null;
+            IEnumerable<ToolRef> candidates = agent.InheritsAllTools || Contains(agent.Tools, "*")
+                ? Concat(CatalogTools(memberByTool, options), tools)
+                : memory ? Concat(tools, CatalogTools(memberByTool, options)) : tools;
+            var added = new HashSet<string>(StringComparer.Ordinal);
             foreach (ToolRef t in candidates)
             {
-                if (AgentToolRules.Allows(agent.InheritsAllTools, agent.Tools, agent.DisallowedTools, t.Name))
+                if (added.Add(t.Member) && AgentToolRules.Allows(agent.InheritsAllTools, agent.Tools, agent.DisallowedTools, memory, t.Name))
                 {
                     allowed.Add(t);
                 }
             }
 
             return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.ProjectDir), tools.ToEquatableArray(), allowed.ToEquatableArray());
+        }
+
+        private static bool Contains(EquatableArray<string> items, string value)
+        {
+            foreach (string item in items)
+            {
+                if (string.Equals(item, value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IEnumerable<ToolRef> Concat(IEnumerable<ToolRef> first, IEnumerable<ToolRef> second)
+        {
+            foreach (ToolRef t in first)
+            {
+                yield return t;
+            }
+
+            foreach (ToolRef t in second)
+            {
+                yield return t;
+            }
         }
 
         private static IEnumerable<ToolRef> CatalogTools(IReadOnlyDictionary<string, string> memberByTool, GeneratorOptions options)

@@ -33,6 +33,12 @@ namespace AgentGen.Parsing
         public List<MessageModel> Messages { get; }
 
         public List<DiagnosticInfo> Diagnostics { get; }
+
+        /// <summary>The file has no frontmatter and nothing of an agent: documentation, as Claude Code reads it (no agent, no diagnostic).</summary>
+        public bool IsDocumentation { get; init; }
+
+        /// <summary>The <c>skills</c> entries and where each is written (for AGEN022, checked against the project's skills).</summary>
+        public IReadOnlyList<KeyValuePair<string, SourceSpan>> SkillEntries { get; init; } = Array.Empty<KeyValuePair<string, SourceSpan>>();
     }
 
     /// <summary>
@@ -40,7 +46,7 @@ namespace AgentGen.Parsing
     /// protocol messages. Pure and total: the same text always gives the same result, and no
     /// input makes it throw.
     /// </summary>
-    internal static class AgentFileParser
+    internal static partial class AgentFileParser
     {
         /// <summary>
         /// Files larger than this (in chars) are not parsed (AGEN021). Every char of an agent file
@@ -56,11 +62,14 @@ namespace AgentGen.Parsing
         /// <summary>More ```json blocks than this in one body are not read (AGEN021).</summary>
         public const int MaxJsonBlocks = 1_000;
 
-        public static AgentParseResult Parse(string path, string text, IReadOnlyCollection<string>? extraKnownTools = null)
+        /// <summary>Claude Code skips an agent whose <c>name</c> is longer than this (sub-agents page, Oct 2026).</summary>
+        public const int MaxNameLength = 256;
+
+        public static AgentParseResult Parse(string path, string text, IReadOnlyCollection<string>? extraKnownTools = null, AgentDialect? dialect = null)
         {
             try
             {
-                return new Session(path, text, extraKnownTools).Run();
+                return new Session(path, text, extraKnownTools, dialect ?? CopilotCatalog.DialectOf(null, path)).Run();
             }
             catch (Exception ex)
             {
@@ -84,7 +93,7 @@ namespace AgentGen.Parsing
             return s.Replace("\r\n", "\n").Replace('\r', '\n');
         }
 
-        private sealed class Session
+        private sealed partial class Session
         {
             private readonly string _path;
             private readonly string _text;
@@ -94,10 +103,13 @@ namespace AgentGen.Parsing
             private readonly List<MessageModel> _messages = new();
             private int _yamlStart;
             private int _yamlEnd;
+            private readonly AgentDialect _dialect;
+            private readonly List<KeyValuePair<string, SourceSpan>> _skillEntries = new();
 
-            public Session(string path, string text, IReadOnlyCollection<string>? extraTools)
+            public Session(string path, string text, IReadOnlyCollection<string>? extraTools, AgentDialect dialect)
             {
-                _path = path;
+                _dialect = dialect;
+                _path = path ?? string.Empty;
                 _text = text ?? string.Empty;
                 _extraTools = extraTools;
             }
@@ -105,8 +117,10 @@ namespace AgentGen.Parsing
             private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] args)
                 => _diagnostics.Add(new DiagnosticInfo(descriptor, span, args));
 
+            private bool IsCopilot => _dialect == AgentDialect.Copilot;
+
             private AgentParseResult Fail(string? name = null, SourceSpan nameSpan = default)
-                => new(null, name, nameSpan, _messages, _diagnostics);
+                => new(null, name, nameSpan, _messages, _diagnostics) { SkillEntries = _skillEntries };
 
             public AgentParseResult Run()
             {
@@ -123,8 +137,17 @@ namespace AgentGen.Parsing
                 int firstLineEnd = LineEnd(text, pos);
                 if (!IsDelimiter(text, pos, firstLineEnd))
                 {
-                    ReportMissingFrontmatter(pos, firstLineEnd);
-                    return Fail();
+                    // A file with no frontmatter at all (a README beside the agents) is documentation,
+                    // as Claude Code treats it (sub-agents page "Subagent files Claude Code skips";
+                    // 2.1.43 "Fixed spurious warnings for non-agent markdown files in .claude/agents/"):
+                    // no agent, no diagnostic. Only an attempted agent gets AGEN001 (docs/rules/AGEN001.md).
+                    if (AttemptedFrontmatter.LooksAttempted(text, pos))
+                    {
+                        ReportMissingFrontmatter(pos, firstLineEnd);
+                        return Fail();
+                    }
+
+                    return new AgentParseResult(null, null, default, _messages, _diagnostics) { IsDocumentation = true };
                 }
 
                 int yamlStart = NextLine(text, firstLineEnd);
@@ -195,10 +218,21 @@ namespace AgentGen.Parsing
                 string? name = ReadName(fields, pos, firstLineEnd, out SourceSpan nameSpan);
                 string? description = ReadDescription(fields, pos, firstLineEnd);
                 ToolList? tools = ReadTools(fields, "tools");
-                ToolList? disallowed = ReadTools(fields, "disallowedTools");
+
+                // Copilot has no disallowedTools in .agent.md (GitHub reference, VS Code custom agents).
+                ToolList? disallowed = IsCopilot ? null : ReadTools(fields, "disallowedTools");
                 CheckToolOverlap(tools, disallowed);
                 string? model = ReadModel(fields);
-                AgentOptionalFields optional = ReadOptional(fields);
+                AgentOptionalFields optional = IsCopilot ? AgentOptionalFields.None : ReadOptional(fields);
+                if (IsCopilot)
+                {
+                    CopilotFields.Check(fields, _diagnostics);
+                }
+                else
+                {
+                    CheckExperimental(fields);
+                }
+
                 ReadUnknownFields(root);
 
                 // 4. Body and its messages.
@@ -231,7 +265,7 @@ namespace AgentGen.Parsing
                     _metadata.ToEquatableArray(),
                     optional,
                     _messages.ToEquatableArray());
-                return new AgentParseResult(agent, name, nameSpan, _messages, _diagnostics);
+                return new AgentParseResult(agent, name, nameSpan, _messages, _diagnostics) { SkillEntries = _skillEntries };
             }
 
             private void ReportMissingFrontmatter(int pos, int firstLineEnd)
@@ -442,6 +476,18 @@ namespace AgentGen.Parsing
             private string? ReadName(Dictionary<string, KeyValuePair<YNode, YNode>> fields, int pos, int firstLineEnd, out SourceSpan span)
             {
                 span = SourceSpan.FromBounds(pos, firstLineEnd);
+                if (IsCopilot)
+                {
+                    // Copilot: 'name' is an optional display name; the file name is the id (GitHub reference).
+                    if (fields.TryGetValue("name", out KeyValuePair<YNode, YNode> named) && named.Value.Kind == YKind.Scalar && !named.Value.IsNull && named.Value.Value.Trim().Length > 0)
+                    {
+                        span = Span(named.Value);
+                        return named.Value.Value.Trim();
+                    }
+
+                    return CopilotCatalog.NameFromPath(_path);
+                }
+
                 if (!fields.TryGetValue("name", out KeyValuePair<YNode, YNode> entry))
                 {
                     Report(Descriptors.MissingRequiredField, span, "The frontmatter has no 'name': Claude Code skips an agent without one");
@@ -466,6 +512,13 @@ namespace AgentGen.Parsing
                 if (name.StartsWith("-", StringComparison.Ordinal))
                 {
                     Report(Descriptors.InvalidName, span, name, "starts with '-'");
+                    return name;
+                }
+
+                // Sub-agents page (Oct 2026): a name longer than 256 characters is skipped.
+                if (name.Length > MaxNameLength)
+                {
+                    Report(Descriptors.InvalidName, span, Clip(name), $"is {name.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters long (at most {MaxNameLength.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
                     return name;
                 }
 
@@ -551,10 +604,18 @@ namespace AgentGen.Parsing
                     return field == "tools" ? list : null;
                 }
 
+                raw = ToolEntries.SplitOnSpaces(raw, IsKnownToolEntry);
                 var seen = new HashSet<string>(StringComparer.Ordinal);
+                var onlyWithSpecifier = new HashSet<string>(StringComparer.Ordinal);
                 foreach (KeyValuePair<string, SourceSpan> item in raw)
                 {
                     string entryText = item.Key;
+                    if (IsCopilot)
+                    {
+                        ReadCopilotTool(entryText, item.Value, field, list, seen);
+                        continue;
+                    }
+
                     string toolName = AgentToolRules.StripSpecifier(entryText);
                     if (toolName.Length == 0)
                     {
@@ -562,16 +623,38 @@ namespace AgentGen.Parsing
                         continue;
                     }
 
-                    if (entryText.IndexOf('(') >= 0)
+                    bool hasSpecifier = entryText.IndexOf('(') >= 0;
+                    if (hasSpecifier)
                     {
-                        Report(Descriptors.ToolSpecifierIgnored, item.Value, entryText, field == "tools" ? "'tools'" : "'disallowedTools'", toolName, field == "tools" ? "granted" : "removed");
+                        Report(Descriptors.ToolSpecifierIgnored, item.Value, entryText, field == "tools" ? "'tools'" : "'disallowedTools'", toolName, SpecifierEffect(field, AgentToolRules.Canonicalize(toolName)));
                     }
 
-                    CheckToolName(toolName, item.Value);
-                    if (!seen.Add(AgentToolRules.Canonicalize(toolName)))
+                    if (toolName != "*")
                     {
-                        Report(Descriptors.DuplicateTool, item.Value, toolName, $"'{field}'");
+                        CheckToolName(toolName, item.Value);
+                    }
+
+                    string canonical = AgentToolRules.Canonicalize(toolName);
+                    if (!seen.Add(canonical))
+                    {
+                        // Two specifiers of one tool (Bash(git:*), Bash(npm:*)) are one AGEN008 each,
+                        // not a duplicate; several Agent(...) entries combine (sub-agents page, 2.1.147).
+                        if (!(hasSpecifier && onlyWithSpecifier.Contains(canonical)))
+                        {
+                            Report(Descriptors.DuplicateTool, item.Value, toolName, $"'{field}'");
+                        }
+
+                        if (!hasSpecifier)
+                        {
+                            onlyWithSpecifier.Remove(canonical);
+                        }
+
                         continue;
+                    }
+
+                    if (hasSpecifier)
+                    {
+                        onlyWithSpecifier.Add(canonical);
                     }
 
                     list.Names.Add(toolName);
@@ -672,9 +755,9 @@ namespace AgentGen.Parsing
                     return;
                 }
 
-                if (ToolCatalog.IsLegacy(toolName, out string replacement))
+                if (ToolCatalog.IsLegacy(toolName, out LegacyTool legacy))
                 {
-                    _diagnostics.Add(new DiagnosticInfo(Descriptors.LegacyTool, span, new[] { toolName, replacement }, SuggestionProps(replacement)));
+                    _diagnostics.Add(new DiagnosticInfo(Descriptors.LegacyTool, span, new[] { toolName, legacy.Explanation }, legacy.Replacement is null ? null : SuggestionProps(legacy.Replacement)));
                     return;
                 }
 
@@ -752,6 +835,23 @@ namespace AgentGen.Parsing
                 }
 
                 YNode value = entry.Value;
+                if (IsCopilot)
+                {
+                    // Copilot names its own models ("GPT-5 (copilot)"); VS Code also takes a prioritized list.
+                    if (value.Kind == YKind.Scalar && !value.IsNull)
+                    {
+                        return value.Value;
+                    }
+
+                    if (value.Kind == YKind.Sequence && value.Items.Count > 0 && value.Items[0].Kind == YKind.Scalar && !value.Items[0].IsNull)
+                    {
+                        return value.Items[0].Value;
+                    }
+
+                    Report(Descriptors.InvalidFieldValue, value.IsNull && value.End == value.Start ? Span(entry.Key) : Span(value), "'model' must be a model name or a list of model names");
+                    return null;
+                }
+
                 if (value.Kind != YKind.Scalar || value.IsNull)
                 {
                     Report(Descriptors.InvalidFieldValue, value.IsNull && value.End == value.Start ? Span(entry.Key) : Span(value), "'model' must be a model alias (sonnet, opus, haiku, fable, inherit) or a full model id");
@@ -764,7 +864,7 @@ namespace AgentGen.Parsing
                     var candidates = new List<string>(ModelCatalog.Aliases);
                     candidates.AddRange(ModelCatalog.ExampleIds);
                     string? suggestion = Suggestions.Closest(model, candidates);
-                    Report(Descriptors.UnknownModel, Span(value), model, suggestion is null ? "; use sonnet, opus, haiku, fable, inherit or a full model id such as claude-sonnet-4-20250514" : $"; did you mean '{suggestion}'?");
+                    Report(Descriptors.UnknownModel, Span(value), model, suggestion is null ? "; use sonnet, opus, haiku, fable, inherit, a full model id such as claude-opus-5-5, or any other value the --model flag takes" : $"; did you mean '{suggestion}'?");
                 }
 
                 return model;
@@ -776,7 +876,7 @@ namespace AgentGen.Parsing
                     Color: ReadChoice(fields, "color"),
                     PermissionMode: ReadChoice(fields, "permissionMode"),
                     MaxTurns: ReadInt(fields, "maxTurns"),
-                    Skills: ReadStringList(fields, "skills"),
+                    Skills: ReadSkills(fields),
                     McpServers: ReadServers(fields),
                     Hooks: ReadMap(fields, "hooks"),
                     Memory: ReadChoice(fields, "memory"),
@@ -797,6 +897,17 @@ namespace AgentGen.Parsing
 
                 FieldCatalog.TryGet(field, out FieldInfo info);
                 YNode value = entry.Value;
+
+                // effort also takes a number: the Agent SDK's AgentDefinition.effort (S5), and the
+                // frontmatter per a binary probe (S9, third-party); the sub-agents page lists the names.
+                if (field == "effort" && value.Kind == YKind.Scalar && value.Style == ScalarStyle.Plain
+                    && int.TryParse(value.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int level) && level >= 0)
+                {
+                    // The typed Effort property is an enum of the names: a number is kept in Metadata instead.
+                    _metadata.Add(new KeyValue(field, value.Value));
+                    return null;
+                }
+
                 if (value.Kind == YKind.Scalar)
                 {
                     foreach (string choice in info.Choices)
@@ -842,7 +953,10 @@ namespace AgentGen.Parsing
                 }
 
                 YNode value = entry.Value;
-                if (value.Kind == YKind.Scalar && value.Style == ScalarStyle.Plain)
+
+                // Quoted "true"/"false" count too: Claude Code accepts booleans or strings (S9, third-party
+                // probe of 2.1.288); warning on them would be a false alarm.
+                if (value.Kind == YKind.Scalar && value.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
                 {
                     switch (value.Value)
                     {
@@ -988,12 +1102,38 @@ namespace AgentGen.Parsing
                 foreach (KeyValuePair<YNode, YNode> entry in root.Entries)
                 {
                     YNode key = entry.Key;
-                    if (key.Kind != YKind.Scalar || FieldCatalog.TryGet(key.Value, out _) || !seen.Add(key.Value))
+                    if (key.Kind != YKind.Scalar || !seen.Add(key.Value))
                     {
                         continue;
                     }
 
-                    string? suggestion = FieldCatalog.SuggestFor(key.Value);
+                    YNode fieldValue = entry.Value;
+                    string? suggestion;
+                    if (IsCopilot)
+                    {
+                        if (CopilotFields.IsModeled(key.Value))
+                        {
+                            continue;
+                        }
+
+                        if (CopilotFields.IsKnown(key.Value))
+                        {
+                            // Known to Copilot or VS Code, not modeled: kept in Metadata without a diagnostic.
+                            _metadata.Add(new KeyValue(key.Value, NormalizeNewlines(fieldValue.Kind == YKind.Scalar ? (fieldValue.IsNull ? string.Empty : fieldValue.Value) : SpanText(fieldValue))));
+                            continue;
+                        }
+
+                        suggestion = CopilotFields.SuggestFor(key.Value);
+                    }
+                    else if (FieldCatalog.TryGet(key.Value, out _))
+                    {
+                        continue;
+                    }
+                    else
+                    {
+                        suggestion = key.Value == "cacheTtl" ? "experimental.cacheTtl" : FieldCatalog.SuggestFor(key.Value);
+                    }
+
                     if (suggestion is not null)
                     {
                         _diagnostics.Add(new DiagnosticInfo(Descriptors.MisspelledField, Span(key), new[] { key.Value, suggestion }, SuggestionProps(suggestion)));

@@ -13,12 +13,74 @@ namespace AgentGen.Parsing
     /// </summary>
     internal static class MessageReader
     {
+        /// <summary>The block names a protocol message's keys: it is meant as a message, so broken JSON is reported.</summary>
+        internal static bool MentionsMessageKeys(string text, int start, int end)
+        {
+            foreach (string key in new[] { "\"request_type\"", "\"payload\"", "\"requesting_agent\"" })
+            {
+                if (end > start && text.IndexOf(key, start, end - start, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The block is a sketch in JSON's clothes, not data: outside strings it holds a comment
+        /// (<c>//</c>, <c>/*</c>), an alternative (<c>"allow" | "deny"</c>) or an ellipsis
+        /// (<c>...</c>). Such blocks are documentation; nothing is generated from them.
+        /// </summary>
+        internal static bool LooksLikePseudoJson(string text, int start, int end)
+        {
+            bool inString = false;
+            for (int i = start; i < end && i < text.Length; i++)
+            {
+                char c = text[i];
+                if (inString)
+                {
+                    if (c == '\\')
+                    {
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        inString = false;
+                    }
+
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '"':
+                        inString = true;
+                        break;
+                    case '|':
+                    case '\u2026':
+                        return true;
+                    case '/' when i + 1 < end && (text[i + 1] == '/' || text[i + 1] == '*'):
+                        return true;
+                    case '.' when i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.':
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
         public static void Read(string text, FencedBlock block, string path, List<MessageModel> messages, List<DiagnosticInfo> diagnostics)
         {
             int start = block.ContentStart;
             int end = Math.Max(start, block.ContentEnd);
             if (!JsonReader.TryParse(text, start, end, out JsonNode? root, out JsonError error))
             {
+                if (!MentionsMessageKeys(text, start, end) && LooksLikePseudoJson(text, start, end))
+                {
+                    return; // a schema or prose sketch, not a message: not AGEN017 (issue 10, docs/rules/AGEN017.md)
+                }
+
                 int at = Math.Min(Math.Max(error.Offset, start), text.Length);
                 var span = new SourceSpan(at, AgentFileParser.LineEnd(text, at) > at ? 1 : 0);
                 diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidJsonBlock, span, new[] { error.Message }));

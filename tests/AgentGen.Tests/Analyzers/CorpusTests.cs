@@ -20,6 +20,7 @@ public class CorpusTests
     private static readonly Dictionary<string, string[]> InherentInValid = new(StringComparer.Ordinal)
     {
         ["bash-specifier.md"] = new[] { "AGEN008 at line 4" },
+        ["current-claude-fields.md"] = new[] { "AGEN008 at line 4", "AGEN008 at line 4" }, // two specifiers: one AGEN008 each, no AGEN010 (issue 10)
         ["dotted-name.md"] = new[] { "AGEN005 at line 2" },
         ["empty-tools.md"] = new[] { "AGEN011 at line 4" },
     };

@@ -23,7 +23,7 @@ public class UnknownModelRuleTests
     public Task Foreign_model_lists_the_allowed_forms() => VerifyAsync(
         "sql.md",
         Agent("sql-explainer", "model: {|#0:gpt-4o|}"),
-        Diagnostic("AGEN013").WithLocation(0).WithArguments("gpt-4o", "; use sonnet, opus, haiku, fable, inherit or a full model id such as claude-sonnet-4-20250514"));
+        Diagnostic("AGEN013").WithLocation(0).WithArguments("gpt-4o", "; use sonnet, opus, haiku, fable, inherit, a full model id such as claude-opus-5-5, or any other value the --model flag takes"));
 
     [Fact]
     public Task Quoted_unknown_model_is_reported_at_the_quoted_value() => VerifyAsync(
@@ -125,7 +125,7 @@ public class InvalidFieldValueRuleTests
     [InlineData("maxTurns", "-3")]
     [InlineData("maxTurns", "2.5")]
     [InlineData("maxTurns", "\"10\"")]
-    [InlineData("background", "\"true\"")]
+    [InlineData("background", "\"maybe\"")]
     [InlineData("omitClaudeMd", "yes")]
     [InlineData("permissionMode", "always")]
     [InlineData("memory", "global")]

@@ -15,15 +15,24 @@ public class FrontmatterRuleTests
     [Fact]
     public Task Missing_frontmatter_message_says_line_1_must_be_dashes() => VerifyAsync(
         "notes.md",
-        Lines("# Title", "Some text."),
+        Lines("# Title", "name: notes-agent", "Some text."),
         Diagnostic("AGEN001").WithSpan(PathOf("notes.md"), 1, 1, 1, 8)
             .WithArguments("The file has no frontmatter: line 1 must be '---', followed by the YAML fields and a closing '---' (Claude Code ignores this file)"));
 
     [Fact]
-    public Task Empty_file_gets_a_zero_width_diagnostic_at_the_start() => VerifyAsync(
+    public Task Empty_file_is_documentation_and_gets_no_diagnostic() => VerifyAsync(
         "empty.md",
-        string.Empty,
-        Diagnostic("AGEN001").WithSpan(PathOf("empty.md"), 1, 1, 1, 1));
+        string.Empty); // issue 10: no frontmatter at all is documentation, as Claude Code reads it
+
+    [Fact]
+    public Task Readme_without_frontmatter_is_documentation_and_gets_no_diagnostic() => VerifyAsync(
+        "README.md",
+        Lines("# Our agents", "", "Each file here is a Claude Code subagent.", "", "```yaml", "name: example", "description: shown in a fence, not a field", "```"));
+
+    [Fact]
+    public Task Text_that_starts_with_dashes_and_more_is_an_attempted_agent() => VerifyAsync(
+        "squashed.md",
+        Lines("{|AGEN001:---name: squashed|}", "description: d", "---"));
 
     [Fact]
     public Task Unclosed_frontmatter_points_at_the_opening_dashes() => VerifyAsync(

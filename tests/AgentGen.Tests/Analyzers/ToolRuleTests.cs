@@ -104,20 +104,28 @@ public class LegacyToolRuleTests
     public Task Legacy_tools_name_their_replacements() => VerifyAsync(
         "bulk.md",
         Agent("bulk-refactorer", "tools: Read, {|#0:Task|}, {|#1:MultiEdit|}, {|#2:LS|}"),
-        Diagnostic("AGEN009").WithLocation(0).WithArguments("Task", "Agent"),
-        Diagnostic("AGEN009").WithLocation(1).WithArguments("MultiEdit", "Edit"),
-        Diagnostic("AGEN009").WithLocation(2).WithArguments("LS", "Glob"));
+        Diagnostic("AGEN009").WithLocation(0).WithArguments("Task", "was renamed 'Agent' in Claude Code 2.1.63 (still accepted as an alias); use 'Agent'"),
+        Diagnostic("AGEN009").WithLocation(1).WithArguments("MultiEdit", "was removed in Claude Code 2.0.32; use 'Edit'"),
+        Diagnostic("AGEN009").WithLocation(2).WithArguments("LS", "was removed: 'Read' does not list directories and Claude Code lists them with a shell command such as 'ls' (tools reference); list 'Bash' or 'Glob' if the agent needs that"));
 
+    // Each row: what the docs say became of the name (ToolCatalog.Legacy cites the source).
     [Theory]
-    [InlineData("NotebookRead", "Read")]
-    [InlineData("TodoRead", "TodoWrite")]
-    [InlineData("BashOutput", "TaskOutput")]
-    [InlineData("KillShell", "TaskStop")]
-    [InlineData("SlashCommand", "Skill")]
-    public Task Each_legacy_tool_is_reported(string legacy, string replacement) => VerifyAsync(
-        "old.md",
-        Agent("old-tools", "tools: {|#0:" + legacy + "|}"),
-        Diagnostic("AGEN009").WithLocation(0).WithArguments(legacy, replacement));
+    [InlineData("NotebookRead", "use 'Read'")]
+    [InlineData("TodoRead", "'TodoWrite' is disabled by default")]
+    [InlineData("BashOutput", "use 'TaskOutput'")]
+    [InlineData("KillShell", "use 'TaskStop'")]
+    [InlineData("KillBash", "use 'TaskStop'")]
+    [InlineData("SlashCommand", "use 'Skill'")]
+    [InlineData("TeamCreate", "removed in Claude Code 2.1.178")]
+    [InlineData("TeamDelete", "removed in Claude Code 2.1.178")]
+    public void Each_legacy_tool_is_reported(string legacy, string explanation)
+    {
+        AgentGen.Parsing.AgentParseResult result = AgentGen.Parsing.AgentFileParser.Parse(PathOf("old.md"), Agent("old-tools", "tools: " + legacy));
+        AgentGen.Diagnostics.DiagnosticInfo d = Assert.Single(result.Diagnostics);
+        Assert.Equal("AGEN009", d.Descriptor.Id);
+        Assert.Equal(new AgentGen.Common.SourceSpan(Agent("old-tools", "tools: " + legacy).IndexOf("tools: ", StringComparison.Ordinal) + 7, legacy.Length), d.Span);
+        Assert.Contains(explanation, d.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public Task Legacy_tool_in_disallowed_tools_is_reported() => VerifyAsync(

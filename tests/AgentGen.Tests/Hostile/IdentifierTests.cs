@@ -124,15 +124,18 @@ public class IdentifierTests
     [Fact]
     public void Very_long_names_stay_within_the_identifier_limit()
     {
-        string longName = string.Join("-", Enumerable.Repeat("segment", 150)); // 1,199 chars
-        string longUnicode = string.Concat(Enumerable.Repeat("\u00e9\u4e2d", 300));
+        // Agent names stop at 256 chars (Claude Code skips longer ones: AGEN004, issue 10); tool
+        // names and message keys have no such limit and stay long.
+        string longTool = string.Join("-", Enumerable.Repeat("segment", 150)); // 1,199 chars
+        string longName = string.Join("-", Enumerable.Repeat("segment", 31)); // 247 chars
+        string longUnicode = string.Concat(Enumerable.Repeat("\u00e9\u4e2d", 127)); // 254 chars
         string longKey = new string('k', 1_000);
         string nested = string.Concat(Enumerable.Repeat("{\"" + new string('n', 200) + "\": ", 40)) + "1" + new string('}', 40);
-        string body = Message(longName.Replace('-', '_'), "{\"" + longKey + "\": 1, \"" + longKey + "x\": 2, \"deep\": " + nested + "}")
+        string body = Message(longTool.Replace('-', '_'), "{\"" + longKey + "\": 1, \"" + longKey + "x\": 2, \"deep\": " + nested + "}")
             + Message(longUnicode, "{\"" + longUnicode + "\": 1}");
         var files = new[]
         {
-            Agent("1.md", longName, "[Read, \"" + longName + "\", \"mcp__" + longName + "__" + longName + "\", \"" + longUnicode + "\"]", body),
+            Agent("1.md", longName, "[Read, \"" + longTool + "\", \"mcp__" + longTool + "__" + longTool + "\", \"" + longUnicode + longUnicode + "\"]", body),
             Agent("2.md", longName + "-2"),
             Agent("3.md", longUnicode),
         };

@@ -99,6 +99,9 @@ namespace TestProject.Agents
         /// <summary><c>SendUserFile</c></summary>
         [global::AgentGen.ToolName("SendUserFile")]
         SendUserFile,
+        /// <summary><c>ShareOnboardingGuide</c></summary>
+        [global::AgentGen.ToolName("ShareOnboardingGuide")]
+        ShareOnboardingGuide,
         /// <summary><c>Skill</c></summary>
         [global::AgentGen.ToolName("Skill")]
         Skill,
@@ -123,12 +126,6 @@ namespace TestProject.Agents
         /// <summary><c>TaskUpdate</c></summary>
         [global::AgentGen.ToolName("TaskUpdate")]
         TaskUpdate,
-        /// <summary><c>TeamCreate</c></summary>
-        [global::AgentGen.ToolName("TeamCreate")]
-        TeamCreate,
-        /// <summary><c>TeamDelete</c></summary>
-        [global::AgentGen.ToolName("TeamDelete")]
-        TeamDelete,
         /// <summary><c>TodoWrite</c></summary>
         [global::AgentGen.ToolName("TodoWrite")]
         TodoWrite,
@@ -165,7 +162,7 @@ namespace TestProject.Agents
     [global::System.CodeDom.Compiler.GeneratedCode("AgentGen", "0.1.0")]
     public static class AgentTools
     {
-        private static readonly string[] s_names = new string[] { "Agent", "Artifact", "AskUserQuestion", "Bash", "CronCreate", "CronDelete", "CronList", "Edit", "EndConversation", "EnterPlanMode", "EnterWorktree", "ExitPlanMode", "ExitWorktree", "Glob", "Grep", "ListAgents", "ListMcpResourcesTool", "LSP", "Monitor", "NotebookEdit", "PowerShell", "PushNotification", "Read", "ReadMcpResourceTool", "RemoteTrigger", "ReportFindings", "ScheduleWakeup", "SendFeedback", "SendMessage", "SendUserFile", "Skill", "SubagentHandback", "TaskCreate", "TaskGet", "TaskList", "TaskOutput", "TaskStop", "TaskUpdate", "TeamCreate", "TeamDelete", "TodoWrite", "ToolSearch", "WaitForMcpServers", "WebFetch", "WebSearch", "Workflow", "Write", "mcp__context7__get-library-docs", "mcp__context7__resolve-library-id", "mcp__sequential-thinking__sequentialthinking" };
+        private static readonly string[] s_names = new string[] { "Agent", "Artifact", "AskUserQuestion", "Bash", "CronCreate", "CronDelete", "CronList", "Edit", "EndConversation", "EnterPlanMode", "EnterWorktree", "ExitPlanMode", "ExitWorktree", "Glob", "Grep", "ListAgents", "ListMcpResourcesTool", "LSP", "Monitor", "NotebookEdit", "PowerShell", "PushNotification", "Read", "ReadMcpResourceTool", "RemoteTrigger", "ReportFindings", "ScheduleWakeup", "SendFeedback", "SendMessage", "SendUserFile", "ShareOnboardingGuide", "Skill", "SubagentHandback", "TaskCreate", "TaskGet", "TaskList", "TaskOutput", "TaskStop", "TaskUpdate", "TodoWrite", "ToolSearch", "WaitForMcpServers", "WebFetch", "WebSearch", "Workflow", "Write", "mcp__context7__get-library-docs", "mcp__context7__resolve-library-id", "mcp__sequential-thinking__sequentialthinking" };
         private static readonly global::System.Collections.Generic.Dictionary<string, AgentTool> s_byName = CreateIndex();
 
         private static global::System.Collections.Generic.Dictionary<string, AgentTool> CreateIndex()
