@@ -57,19 +57,43 @@ namespace AgentGen.Model
             return kept;
         }
 
-        /// <summary>How many leading folders the file's folder shares with <paramref name="projectDir"/> ('/' and '\' alike; case ignored, for drive letters).</summary>
+        /// <summary>How many leading folders the file's folder shares with <paramref name="projectDir"/> ('/' and '\\' alike, "." and ".." resolved; case ignored, for drive letters).</summary>
         internal static int SharedFolders(string filePath, string projectDir)
         {
-            string[] file = filePath.Replace('\\', '/').Split('/');
-            string[] project = projectDir.Replace('\\', '/').TrimEnd('/').Split('/');
+            List<string> file = Segments(filePath);
+            List<string> project = Segments(projectDir);
             int shared = 0;
-            int folders = Math.Min(file.Length - 1, project.Length); // the file's last segment is its name
+            int folders = Math.Min(file.Count - 1, project.Count); // the file's last segment is its name
             while (shared < folders && string.Equals(file[shared], project[shared], StringComparison.OrdinalIgnoreCase))
             {
                 shared++;
             }
 
             return shared;
+        }
+
+        private static List<string> Segments(string path)
+        {
+            var segments = new List<string>();
+            string[] parts = path.Replace('\\', '/').Split('/');
+            for (int i = 0; i < parts.Length; i++)
+            {
+                string part = parts[i];
+                if (i > 0 && (part.Length == 0 || part == "."))
+                {
+                    continue; // "a//b", "a/./b", a trailing '/'
+                }
+
+                if (part == ".." && segments.Count > 1)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                    continue;
+                }
+
+                segments.Add(part);
+            }
+
+            return segments;
         }
     }
 }

@@ -28,6 +28,8 @@ public class NestedFolderTests
     [InlineData("/repo/.github/agents/a.agent.md", "/repo/src/App", 2)]
     [InlineData("/elsewhere/a.md", ProjectDir, 1)]
     [InlineData("/repo/src/Application/.claude/agents/a.md", ProjectDir, 3)]
+    [InlineData("/repo/src/App/../../tools/agents/a.md", ProjectDir, 2)]
+    [InlineData("/repo/src/App/./.claude//agents/a.md", "/repo/src/App", 4)]
     [InlineData(@"C:\repo\src\App\.claude\agents\a.md", @"c:\repo\src\App\", 4)]
     [InlineData(@"C:\repo\.claude\agents\a.md", @"c:\repo\src\App\", 2)]
     public void Closeness_is_the_number_of_leading_folders_shared_with_the_project(string path, string projectDir, int expected)
