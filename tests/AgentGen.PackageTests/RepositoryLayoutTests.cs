@@ -230,6 +230,28 @@ public sealed class RepositoryLayoutTests
         Assert.Contains("<AgentDefinition Include=", warnings[0], StringComparison.Ordinal);
         Assert.Contains("<AgentGenDefaultItems>false</AgentGenDefaultItems>", warnings[0], StringComparison.Ordinal);
 
+        // A project that gets AgentGen's build files only through its reference to Lonely
+        // (buildTransitive; the analyzer does not flow) generates nothing and says nothing: the
+        // one AGEN023 of this build is Lonely's own.
+        ConsumerProject tests = repo.Subproject("tests/Lonely.Tests", "Lonely.Tests")
+            .WriteFile("Lonely.Tests.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <ProjectReference Include="../../src/Lonely/Lonely.csproj" />
+                  </ItemGroup>
+                </Project>
+                """)
+            .WriteFile("LibraryTests.cs", "namespace Lonely.Tests { public static class LibraryTests { } }\n");
+        CommandResult testsBuild = tests.BuildSucceeds();
+        IReadOnlyList<string> testsWarnings = testsBuild.LinesContaining("warning AGEN023");
+        if (testsWarnings.Count != 1 || !testsWarnings[0].Contains("Lonely.csproj : warning AGEN023", StringComparison.Ordinal))
+        {
+            throw new XunitException($"Expected Lonely's AGEN023 only.\n{testsBuild}");
+        }
+
         // Pointing at the root finds the agents: no warning.
         ConsumerProject pointed = repo.Subproject("src/Pointed", "Pointed")
             .WriteProject("net10.0", exe: true, properties: """
