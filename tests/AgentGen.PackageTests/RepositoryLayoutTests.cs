@@ -230,9 +230,8 @@ public sealed class RepositoryLayoutTests
         Assert.Contains("<AgentDefinition Include=", warnings[0], StringComparison.Ordinal);
         Assert.Contains("<AgentGenDefaultItems>false</AgentGenDefaultItems>", warnings[0], StringComparison.Ordinal);
 
-        // A project that gets AgentGen's build files only through its reference to Lonely
-        // (buildTransitive; the analyzer does not flow) generates nothing and says nothing: the
-        // one AGEN023 of this build is Lonely's own.
+        // A project that gets AgentGen only through its reference to Lonely (buildTransitive, and
+        // the analyzer flows too) did not ask for it: the one AGEN023 of this build is Lonely's own.
         ConsumerProject tests = repo.Subproject("tests/Lonely.Tests", "Lonely.Tests")
             .WriteFile("Lonely.Tests.csproj", """
                 <Project Sdk="Microsoft.NET.Sdk">
