@@ -118,11 +118,11 @@ namespace AgentGen.Analyzers
                     }
                 }
 
-                Func<string, string>? show = options.ProjectDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.ProjectDir);
+                Func<string, string>? show = options.DisplayDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.DisplayDir);
                 ProjectPlan plan;
                 try
                 {
-                    plan = ProjectPlan.Build(planFiles, options.KnownTools, show);
+                    plan = ProjectPlan.Build(planFiles, options.KnownTools, show, options.ProjectDir);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -441,7 +441,7 @@ namespace AgentGen.Generator
                 }
             }
 
-            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools);
+            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, projectDir: options.ProjectDir);
 
             // Per-file outputs are emitted by their file's entry, unless the file is listed more
             // than once: then both entries would emit them, so the collected side does, once.
@@ -559,7 +559,10 @@ namespace AgentGen.Generator
                 }
             }
 
-            return new GeneratorOptions(ns, access, known.ToEquatableArray(), Get(global, "build_property.ProjectDir"));
+            return new GeneratorOptions(ns, access, known.ToEquatableArray(), Get(global, "build_property.ProjectDir"))
+            {
+                RepositoryRoot = Get(global, "build_property.AgentGenRepositoryRoot"),
+            };
         }
 
         private static string Get(AnalyzerConfigOptions options, string key)

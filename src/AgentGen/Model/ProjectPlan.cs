@@ -113,7 +113,8 @@ namespace AgentGen.Model
         private Func<string, string> _show = static path => path;
 
         /// <param name="displayPath">Names a file in messages; the full path when null.</param>
-        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null)
+        /// <param name="projectDir">The project folder, for <see cref="NestedAgentFolders.DropShadowed"/>; nothing is shadowed when null or empty.</param>
+        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null, string? projectDir = null)
         {
             var plan = new ProjectPlan();
             if (displayPath is not null)
@@ -122,6 +123,10 @@ namespace AgentGen.Model
             }
 
             var files = new List<PlanFile>(input);
+            if (projectDir is { Length: > 0 })
+            {
+                files = NestedAgentFolders.DropShadowed(files, projectDir);
+            }
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
             // Agents: one per name, one per class name; the first file (by path) wins.

@@ -35,7 +35,7 @@ namespace AgentGen.Model
                 var sources = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (KeyValuePair<string, MessageModel> o in group.Occurrences)
                 {
-                    sources.Add(RelativeSource(o.Key, options.ProjectDir));
+                    sources.Add(RelativeSource(o.Key, options.DisplayDir));
                 }
 
                 List<RecordSpec> records = RecordNames.Build(group.TypeName, group.RequestType, group.Shape, jsonAttributes);
@@ -83,7 +83,7 @@ namespace AgentGen.Model
                 }
             }
 
-            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.ProjectDir), tools.ToEquatableArray(), allowed.ToEquatableArray());
+            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray());
         }
 
         private static bool Contains(EquatableArray<string> items, string value)
@@ -150,7 +150,7 @@ namespace AgentGen.Model
             return IsUnder(path, projectDir) ? RelativeSource(path, projectDir) : path;
         }
 
-        private static bool IsUnder(string path, string projectDir)
+        internal static bool IsUnder(string path, string projectDir)
         {
             string dir = projectDir.Replace('\\', '/');
             return dir.Length > 1 && path.Replace('\\', '/').StartsWith(dir.EndsWith("/", StringComparison.Ordinal) ? dir : dir + "/", StringComparison.Ordinal);

@@ -6,6 +6,20 @@ namespace AgentGen.Model
     internal sealed record GeneratorOptions(string Namespace, string Accessibility, EquatableArray<string> KnownTools, string ProjectDir)
     {
         public static readonly GeneratorOptions Default = new("Agents", "public", EquatableArray<string>.Empty, string.Empty);
+
+        /// <summary>
+        /// <c>build_property.AgentGenRepositoryRoot</c>: the repository root the package's props
+        /// found (the nearest folder holding <c>.git</c>), empty when not set.
+        /// </summary>
+        public string RepositoryRoot { get; init; } = string.Empty;
+
+        /// <summary>
+        /// The folder paths are shown relative to, in messages and in the generated
+        /// <c>SourceFile</c>: the repository root when the project lies under it (so an agent file
+        /// at the root or beside the project reads <c>.claude/agents/reviewer.md</c> and
+        /// <c>src/App/.claude/agents/own.md</c> on every machine), else the project folder.
+        /// </summary>
+        public string DisplayDir => RepositoryRoot.Length > 0 && SpecBuilder.IsUnder(ProjectDir, RepositoryRoot) ? RepositoryRoot : ProjectDir;
     }
 
     /// <summary>A tool name and its <c>AgentTool</c> member.</summary>

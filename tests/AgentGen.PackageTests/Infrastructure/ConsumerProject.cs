@@ -17,6 +17,14 @@ public sealed class ConsumerProject
     public string Directory { get; }
     public string Name { get; }
 
+    /// <summary>
+    /// A project in a subfolder of this consumer's folder (<c>src/App</c>), as in a repository whose
+    /// root holds the agent files: same feed (the nuget.config at the consumer's folder is found
+    /// from below), its own project file and commands.
+    /// </summary>
+    public ConsumerProject Subproject(string relativeDirectory, string name)
+        => new(fixture, Path.Combine(Directory, relativeDirectory.Replace('/', Path.DirectorySeparatorChar)), name);
+
     public ConsumerProject WriteFile(string relativePath, string text)
     {
         string path = Path.Combine(Directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
