@@ -57,7 +57,10 @@ public sealed class PackageLayoutTests
         using ZipArchive zip = ZipFile.OpenRead(package.PackagePath);
         foreach (string file in new[] { "AgentGen.props", "AgentGen.targets" })
         {
-            string source = File.ReadAllText(Path.Combine(package.RepoRoot, "src", "AgentGen.Package", "build", file)).ReplaceLineEndings("\n");
+            // The packed targets carry the rule pages' address (AGEN023's help link) in place of the
+            // token the source copy holds; nothing else differs.
+            string source = File.ReadAllText(Path.Combine(package.RepoRoot, "src", "AgentGen.Package", "build", file)).ReplaceLineEndings("\n")
+                .Replace("@AGENTGEN_HELP_LINK_BASE@", RuleHelpLinkBase(), StringComparison.Ordinal);
             Assert.Equal(source, ReadText(zip, "build/" + file).ReplaceLineEndings("\n"));
             Assert.Equal(source, ReadText(zip, "buildTransitive/" + file).ReplaceLineEndings("\n"));
         }
@@ -65,6 +68,24 @@ public sealed class PackageLayoutTests
         string readme = ReadText(zip, "README.md");
         Assert.StartsWith("# AgentGen", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet add package AgentGen", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_packed_targets_link_AGEN023_to_its_rule_page_under_the_repository_address()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package.PackagePath);
+        string targets = ReadText(zip, "build/AgentGen.targets");
+        Assert.DoesNotContain("@AGENTGEN_HELP_LINK_BASE@", targets, StringComparison.Ordinal);
+        Assert.Contains("<_AgentGenHelpLinkBase>" + RuleHelpLinkBase() + "</_AgentGenHelpLinkBase>", targets, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(package.RepoRoot, "docs", "rules", "AGEN023.md")));
+    }
+
+    /// <summary>AgentGenRepositoryUrl/blob/AgentGenRepositoryBranch/docs/rules/, read from Directory.Build.props.</summary>
+    private string RuleHelpLinkBase()
+    {
+        XElement props = XElement.Load(Path.Combine(package.RepoRoot, "Directory.Build.props"));
+        string Property(string name) => props.Descendants(name).Single().Value.Trim();
+        return Property("AgentGenRepositoryUrl") + "/blob/" + Property("AgentGenRepositoryBranch") + "/docs/rules/";
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class PackageFixture : IDisposable
 
         try
         {
+            // Package validation is incremental: after an earlier Release pack of the same inputs it
+            // would be skipped. Remove its marker so this pack runs it (SymbolPackageTests checks that).
+            File.Delete(Path.Combine(RepoRoot, "src", "AgentGen.Package", "obj", "Release", "Microsoft.NET.ApiCompat.ValidatePackage.semaphore"));
             PackStartedUtc = DateTime.UtcNow;
             PackResult = Pack(FeedDirectory);
             if (PackResult.ExitCode != 0)
