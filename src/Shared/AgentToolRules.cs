@@ -67,6 +67,11 @@ namespace AgentGen
 
             // mcp__server__* and mcp__server cover every mcp__server__tool.
             string server = rule.EndsWith("__*", StringComparison.Ordinal) ? rule.Substring(0, rule.Length - 3) : rule;
+            if (server.Length < McpPrefix.Length)
+            {
+                return false; // "mcp__*" and the like name no server (issue 14: the IndexOf below threw); fidelity owns what they should mean
+            }
+
             if (server.IndexOf("__", McpPrefix.Length, StringComparison.Ordinal) >= 0)
             {
                 return false; // a single MCP tool that is not equal to the tool asked for
