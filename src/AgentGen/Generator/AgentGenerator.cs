@@ -380,7 +380,7 @@ namespace AgentGen.Generator
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return ImmutableArray.Create(AgentOutput.Failed(file.Path, "building the agent's class", ex));
+                return ImmutableArray.Create(AgentOutput.Failed(file.Path, file.Model, "building the agent's class", ex));
             }
         }
 
@@ -405,7 +405,7 @@ namespace AgentGen.Generator
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        outputs.Add(AgentOutput.Failed(file.Path, "building the agent's class", ex));
+                        outputs.Add(AgentOutput.Failed(file.Path, file.Model, "building the agent's class", ex));
                     }
                 }
             }

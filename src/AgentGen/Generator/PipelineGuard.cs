@@ -68,10 +68,29 @@ namespace AgentGen.Generator
     /// </summary>
     internal sealed record FileFailure(string Path, string Message);
 
-    /// <summary>The AgentSpecs step's result for one file: the agent's spec, or the failure that replaced it.</summary>
-    internal sealed record AgentOutput(string Path, AgentSpec? Spec, FileFailure? Failure)
+    /// <summary>
+    /// The AgentSpecs step's result for one file: the agent's spec, or the failure that replaced it
+    /// and the class name the catalog must then leave out (empty when the file has no model).
+    /// </summary>
+    internal sealed record AgentOutput(string Path, AgentSpec? Spec, FileFailure? Failure, string FailedClassName = "")
     {
-        public static AgentOutput Failed(string path, string what, Exception ex) => new(path, null, new FileFailure(path, PipelineFaults.Describe(what, ex)));
+        public static AgentOutput Failed(string path, AgentFileModel? model, string what, Exception ex)
+            => new(path, null, new FileFailure(path, PipelineFaults.Describe(what, ex)), ClassNameOf(model));
+
+        private static string ClassNameOf(AgentFileModel? model)
+        {
+            try
+            {
+                return model?.ClassName ?? string.Empty;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The failure being reported may be this very computation: the catalog then has
+                // no class name to leave out, and its own guard reports if it fails too.
+                _ = ex;
+                return string.Empty;
+            }
+        }
     }
 
     /// <summary>
@@ -84,7 +103,7 @@ namespace AgentGen.Generator
         {
             if (output.Spec is not { } spec)
             {
-                return new GeneratedAgent(output.Path, string.Empty, string.Empty, null, output.Failure);
+                return new GeneratedAgent(output.Path, output.FailedClassName, string.Empty, null, output.Failure);
             }
 
             try
