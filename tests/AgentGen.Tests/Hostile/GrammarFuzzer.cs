@@ -20,7 +20,7 @@ public sealed record GrammarFuzzSettings(int Seed, long StartProject, long Files
         Number("AGENTGEN_GRAMMAR_START", 0),
         Number("AGENTGEN_GRAMMAR_FILES", 2_000),
         (int)Number("AGENTGEN_GRAMMAR_FILES_PER_PROJECT", 100),
-        Math.Max(1, (int)Number("AGENTGEN_GRAMMAR_COMPILE_EVERY", 2)),
+        Math.Max(1, (int)Number("AGENTGEN_GRAMMAR_COMPILE_EVERY", 3)),
         Environment.GetEnvironmentVariable("AGENTGEN_GRAMMAR_LOG"),
         Environment.GetEnvironmentVariable("AGENTGEN_FUZZ_FAILURES") ?? Path.Combine(Path.GetTempPath(), "agentgen-grammar-failures"));
 
