@@ -242,6 +242,31 @@ public sealed class IsolationTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_failing_add_tool_fix_offers_nothing_and_does_not_throw()
+    {
+        const string Agent = "---\nname: code-reviewer\ndescription: Reviews code.\ntools: Read, Grep, Glob\n---\nReview.\n";
+        const string Source = "using TestProject.Agents;\nclass C\n{\n    void M() => AgentCatalog.CodeReviewer.EnsureAllowed({|#0:AgentTool.WebFetch|});\n}\n";
+        const string Message = "Agent 'code-reviewer' does not allow tool 'WebFetch'; its tools are Read, Grep, Glob";
+        var test = new Usage.UsageVerifier.UsageFixTest<AgentGen.CodeFixes.AddToolCodeFixProvider>();
+        Usage.UsageVerifier.Configure(test.TestState, [("code-reviewer.md", Agent)]);
+        test.TestState.Sources.Add(("/project/Program.cs", Source));
+        test.TestState.ExpectedDiagnostics.Add(Usage.UsageVerifier.Diagnostic("AGEN100").WithLocation(0).WithMessage(Message));
+        test.FixedState.Sources.Add(("/project/Program.cs", Source));
+        test.FixedState.AdditionalFiles.Add((AgentFileVerifier.AgentDir + "code-reviewer.md", Agent));
+        test.FixedState.ExpectedDiagnostics.Add(Usage.UsageVerifier.Diagnostic("AGEN100").WithLocation(0).WithMessage(Message));
+
+        Plant(PipelineFaults.CodeFix, "/project/Program.cs");
+        try
+        {
+            await test.RunAsync(); // no fix offered, nothing thrown (without the fault, AddToolCodeFixTests sees the fix)
+        }
+        finally
+        {
+            PipelineFaults.Hook = null;
+        }
+    }
+
     private static IEnumerable<string> Catalog(RuntimeAssembly runtime)
         => ((IReadOnlyList<IAgentDefinition>)runtime.Type(HostilePipeline.Namespace + ".AgentCatalog").GetProperty("All")!.GetValue(null)!).Select(a => a.Name).Order(StringComparer.Ordinal);
 }
