@@ -195,7 +195,7 @@ public sealed class IsolationTests : IDisposable
     [Theory]
     [InlineData("/project/Usage.cs")] // the checks of one call
     [InlineData("")] // reading the agents at compilation start
-    public void A_failing_tool_usage_check_is_agen099_never_ad0001(string key)
+    public async Task A_failing_tool_usage_check_is_agen099_never_ad0001(string key)
     {
         GeneratorRun generated = HostilePipeline.Generate(Files);
         Compilation compilation = generated.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
@@ -210,12 +210,19 @@ public sealed class IsolationTests : IDisposable
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
 
-        System.Collections.Immutable.ImmutableArray<Diagnostic> clean = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        System.Collections.Immutable.ImmutableArray<Diagnostic> clean = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
         Assert.Contains(clean, d => d.Id == "AGEN100"); // EnsureAllowed("Write") on good-agent
 
         Plant(PipelineFaults.ToolUsage, key);
-        System.Collections.Immutable.ImmutableArray<Diagnostic> faulted = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        PipelineFaults.Hook = null;
+        System.Collections.Immutable.ImmutableArray<Diagnostic> faulted;
+        try
+        {
+            faulted = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+        }
+        finally
+        {
+            PipelineFaults.Hook = null;
+        }
 
         Assert.Empty(exceptions);
         Assert.DoesNotContain(faulted, d => d.Id == "AD0001");
