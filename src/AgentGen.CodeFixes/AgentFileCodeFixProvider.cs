@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using AgentGen.Diagnostics;
+using AgentGen.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -31,6 +33,23 @@ namespace AgentGen.CodeFixes
         public override FixAllProvider? GetFixAllProvider() => AgentFileFixAllProvider.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            // A fixer that cannot fix offers nothing: an exception here would reach the IDE (an
+            // info bar, the light bulb gone for every fix). Cancellation still propagates.
+            try
+            {
+                PipelineFaults.At(PipelineFaults.CodeFix, context.TextDocument.FilePath ?? string.Empty);
+                await RegisterFixesAsync(context).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Nothing to offer, and no diagnostic can be reported from here: the analyzers
+                // report the file's problems (AGEN099 for their own failures).
+                _ = ex;
+            }
+        }
+
+        private static async Task RegisterFixesAsync(CodeFixContext context)
         {
             TextDocument document = context.TextDocument;
             if (document.Project.GetAdditionalDocument(document.Id) is null)

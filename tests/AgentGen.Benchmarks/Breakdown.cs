@@ -50,8 +50,8 @@ internal static class Breakdown
                 }
             }
 
-            emitted.Add(ProjectEmitter.EmitTools(project.ToolEnum));
-            emitted.Add(ProjectEmitter.EmitCatalog(project.Catalog));
+            emitted.Add(project.ToolEnumSource!); // written by the project step (measured in "plan")
+            emitted.Add(ProjectEmitter.EmitCatalog(project.Catalog!));
             double emit = Lap(sw);
             long chars = 0;
             foreach (string code in emitted)

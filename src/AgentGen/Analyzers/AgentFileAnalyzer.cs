@@ -69,7 +69,15 @@ namespace AgentGen.Analyzers
                 AnalyzerConfigOptions fileOptions = provider.GetOptions(file);
                 if (OptionsReader.IsSkillFile(fileOptions))
                 {
-                    skills.TryAdd(file.Path, SkillFile.Read(file, fileContext.CancellationToken));
+                    try
+                    {
+                        skills.TryAdd(file.Path, SkillFile.Read(file, fileContext.CancellationToken));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        fileContext.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.Create(file.Path, default, default), PipelineFaults.Describe("reading the skill file", ex)));
+                    }
+
                     return;
                 }
 
@@ -99,30 +107,39 @@ namespace AgentGen.Analyzers
                     return; // the same file listed twice
                 }
 
-                AgentParseResult result = Parse(file.Path, text, options.KnownTools, OptionsReader.DialectOf(fileOptions, file.Path));
-                files[file.Path] = new FileResult(text, result);
-                foreach (DiagnosticInfo d in result.Diagnostics)
+                // A bug in the per-file rules: AGEN099 at the start of the file rather than AD0001.
+                // The file then takes no part in the cross-file rules (the generator skips it too).
+                var reported = new List<Diagnostic>();
+                try
                 {
-                    fileContext.ReportDiagnostic(d.ToDiagnostic(file.Path, text));
+                    PipelineFaults.At(PipelineFaults.AnalyzeFile, file.Path);
+                    AgentParseResult result = Parse(file.Path, text, options.KnownTools, OptionsReader.DialectOf(fileOptions, file.Path));
+                    foreach (DiagnosticInfo d in result.Diagnostics)
+                    {
+                        reported.Add(d.ToDiagnostic(file.Path, text));
+                    }
+
+                    files[file.Path] = new FileResult(text, result);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    files[file.Path] = new FileResult(text, null);
+                    reported.Clear();
+                    reported.Add(Diagnostic.Create(Descriptors.InternalError, Location.Create(file.Path, default, default), PipelineFaults.Describe("checking the file", ex)));
+                }
+
+                foreach (Diagnostic d in reported)
+                {
+                    fileContext.ReportDiagnostic(d);
                 }
             });
 
             start.RegisterCompilationEndAction(end =>
             {
-                var planFiles = new List<PlanFile>();
-                foreach (KeyValuePair<string, FileResult> pair in files)
-                {
-                    if (pair.Value.Result is { } r)
-                    {
-                        planFiles.Add(new PlanFile(pair.Key, r.Name, r.NameSpan, r.Model));
-                    }
-                }
-
-                Func<string, string>? show = options.DisplayDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.DisplayDir);
-                ProjectPlan plan;
                 try
                 {
-                    plan = ProjectPlan.Build(planFiles, options.KnownTools, show, options.ProjectDir);
+                    CheckAcrossFiles(end, files, options);
+                    ReportUnknownSkills(end, files, skills);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -131,34 +148,46 @@ namespace AgentGen.Analyzers
                     {
                         if (pair.Value.Text is { } text)
                         {
-                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, ToLocation(pair.Key, text, default), "the cross-file checks failed: " + ex.GetType().Name + ": " + ex.Message));
+                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, ToLocation(pair.Key, text, default), PipelineFaults.Describe("the cross-file checks", ex)));
                         }
                     }
-
-                    return;
                 }
-
-                foreach (PlanFinding finding in plan.Findings)
-                {
-                    if (!files.TryGetValue(finding.Path, out FileResult at) || at.Text is null)
-                    {
-                        continue;
-                    }
-
-                    var related = new List<Location>();
-                    foreach (KeyValuePair<string, SourceSpan> other in finding.Related)
-                    {
-                        if (files.TryGetValue(other.Key, out FileResult o) && o.Text is not null)
-                        {
-                            related.Add(ToLocation(other.Key, o.Text, other.Value));
-                        }
-                    }
-
-                    end.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, ToLocation(finding.Path, at.Text, finding.Span), related, finding.Args));
-                }
-
-                ReportUnknownSkills(end, files, skills);
             });
+        }
+
+        private static void CheckAcrossFiles(CompilationAnalysisContext end, ConcurrentDictionary<string, FileResult> files, GeneratorOptions options)
+        {
+            var planFiles = new List<PlanFile>();
+            foreach (KeyValuePair<string, FileResult> pair in files)
+            {
+                if (pair.Value.Result is { } r)
+                {
+                    PipelineFaults.At(PipelineFaults.AnalyzeProject, pair.Key);
+                    planFiles.Add(new PlanFile(pair.Key, r.Name, r.NameSpan, r.Model));
+                }
+            }
+
+            Func<string, string>? show = options.DisplayDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.DisplayDir);
+            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, show, options.ProjectDir);
+
+            foreach (PlanFinding finding in plan.Findings)
+            {
+                if (!files.TryGetValue(finding.Path, out FileResult at) || at.Text is null)
+                {
+                    continue;
+                }
+
+                var related = new List<Location>();
+                foreach (KeyValuePair<string, SourceSpan> other in finding.Related)
+                {
+                    if (files.TryGetValue(other.Key, out FileResult o) && o.Text is not null)
+                    {
+                        related.Add(ToLocation(other.Key, o.Text, other.Value));
+                    }
+                }
+
+                end.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, ToLocation(finding.Path, at.Text, finding.Span), related, finding.Args));
+            }
         }
 
         /// <summary>
@@ -235,7 +264,7 @@ namespace AgentGen.Analyzers
 
         private readonly struct FileResult
         {
-            public FileResult(SourceText text, AgentParseResult result)
+            public FileResult(SourceText text, AgentParseResult? result)
             {
                 Text = text;
                 Result = result;

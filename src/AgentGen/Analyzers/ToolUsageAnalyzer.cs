@@ -53,7 +53,8 @@ namespace AgentGen.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UndeclaredTool,
             Descriptors.UnknownAgentName,
-            Descriptors.UnknownToolName);
+            Descriptors.UnknownToolName,
+            Descriptors.InternalError);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -67,11 +68,16 @@ namespace AgentGen.Analyzers
             UsageChecker? checker;
             try
             {
+                PipelineFaults.At(PipelineFaults.ToolUsage, string.Empty);
                 checker = UsageChecker.TryCreate(start.Compilation, start.Options);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                checker = null; // never break the user's build
+                // Never break the user's build (AD0001), never hide the failure: AGEN099 once, for
+                // the compilation (there is no file to name), and no checks in this compilation.
+                string message = PipelineFaults.Describe("reading the agents' [AgentDefinition] attributes for AGEN100-AGEN102", ex);
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, message)));
+                return;
             }
 
             if (checker is null)
@@ -165,15 +171,20 @@ namespace AgentGen.Analyzers
                         return;
                     }
 
+                    PipelineFaults.At(PipelineFaults.ToolUsage, context.Operation.Syntax.SyntaxTree.FilePath);
                     CheckCatalogLookup(context, invocation, method);
                     CheckToolNameQuery(context, invocation, method);
                     CheckDeclaredTools(context, method, invocation.Instance, invocation.Arguments, method.ContainingType);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // An analyzer that throws only produces AD0001 noise: report nothing instead.
+                    ReportFailure(context, ex);
                 }
             }
+
+            /// <summary>A bug in these checks: AGEN099 at the call, instead of AD0001 (or silence).</summary>
+            private static void ReportFailure(OperationAnalysisContext context, Exception ex)
+                => context.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, context.Operation.Syntax.GetLocation(), PipelineFaults.Describe("checking this call against the agents (AGEN100-AGEN102)", ex)));
 
             public void AnalyzeObjectCreation(OperationAnalysisContext context)
             {
@@ -182,11 +193,13 @@ namespace AgentGen.Analyzers
                     var creation = (IObjectCreationOperation)context.Operation;
                     if (creation.Constructor is { Parameters.IsEmpty: false } constructor)
                     {
+                        PipelineFaults.At(PipelineFaults.ToolUsage, context.Operation.Syntax.SyntaxTree.FilePath);
                         CheckDeclaredTools(context, constructor, null, creation.Arguments, creation.Type as INamedTypeSymbol);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    ReportFailure(context, ex);
                 }
             }
 

@@ -71,37 +71,78 @@ namespace AgentGen.Generator
                 .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.Project);
 
+            // Every step below that touches one file's data is guarded (docs/robustness.md): an
+            // exception becomes AGEN099 on that file, which generates nothing; the others are unaffected.
             IncrementalValueProvider<AgentView> agentView = project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView);
-            IncrementalValuesProvider<AgentSpec> agents = files
+            IncrementalValuesProvider<AgentOutput> agents = files
                 .Combine(agentView)
-                .SelectMany(static (pair, _) => pair.Right.SpecFor(pair.Left) is { } spec ? ImmutableArray.Create(spec) : ImmutableArray<AgentSpec>.Empty)
+                .SelectMany(static (pair, _) => pair.Right.OutputFor(pair.Left))
                 .WithTrackingName(TrackingNames.AgentSpecs);
+            IncrementalValuesProvider<GeneratedAgent> agentSources = agents
+                .Select(static (output, _) => GeneratedAgent.From(output))
+                .WithTrackingName(TrackingNames.AgentSources);
 
             // A request type's records are emitted by the file of its first example (by path), so a
             // file added or removed elsewhere does not shift and re-emit them.
-            IncrementalValuesProvider<MessageSpec> messages = files
+            IncrementalValuesProvider<MessageOutput> messages = files
                 .Combine(project.Select(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageView))
-                .SelectMany(static (pair, _) => pair.Right.OwnedBy(pair.Left.Path))
+                .SelectMany(static (pair, _) => pair.Right.OutputsFor(pair.Left.Path))
                 .WithTrackingName(TrackingNames.MessageSpecs);
 
-            context.RegisterSourceOutput(agents, static (spc, spec) => EmitAgent(spc, spec));
-            context.RegisterSourceOutput(messages, static (spc, spec) => EmitMessage(spc, spec));
+            context.RegisterSourceOutput(agentSources, static (spc, agent) => AddAgent(spc, agent));
+            context.RegisterSourceOutput(messages, static (spc, output) => EmitMessage(spc, output));
 
             // Outputs of files listed more than once (rare): emitted once, from the collected side.
-            context.RegisterSourceOutput(
-                files.Collect().Combine(agentView).SelectMany(static (pair, _) => pair.Right.RepeatedFileSpecs(pair.Left)).WithTrackingName(TrackingNames.RepeatedFileAgents),
-                static (spc, spec) => EmitAgent(spc, spec));
+            IncrementalValuesProvider<GeneratedAgent> repeatedAgents = files.Collect().Combine(agentView)
+                .SelectMany(static (pair, _) => pair.Right.RepeatedFileOutputs(pair.Left))
+                .WithTrackingName(TrackingNames.RepeatedFileAgents)
+                .Select(static (output, _) => GeneratedAgent.From(output));
+            context.RegisterSourceOutput(repeatedAgents, static (spc, agent) => AddAgent(spc, agent));
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.RepeatedFileMessages).WithTrackingName(TrackingNames.RepeatedFileMessages),
-                static (spc, spec) => EmitMessage(spc, spec));
+                static (spc, spec) => EmitMessage(spc, new MessageOutput(string.Empty, spec, null)));
 
             context.RegisterSourceOutput(
-                project.Select(static (p, _) => p.ToolEnum).WithTrackingName(TrackingNames.ToolEnum),
-                static (spc, spec) => AddSource(spc, "AgentTool.g.cs", null, () => ProjectEmitter.EmitTools(spec)));
+                project.Select(static (p, _) => p.ToolEnumSource).WithTrackingName(TrackingNames.ToolEnum),
+                static (spc, source) =>
+                {
+                    if (source is not null)
+                    {
+                        spc.AddSource("AgentTool.g.cs", SourceText.From(source, Encoding.UTF8));
+                    }
+                });
 
+            // The catalog lists only the agent classes that were generated: a class whose spec or
+            // text failed (AGEN099) is left out, so the catalog still compiles. Normally no class
+            // fails, so the collected names stay equal (empty) and the catalog cached.
+            IncrementalValueProvider<EquatableArray<string>> failedClasses = agentSources
+                .SelectMany(static (agent, _) => agent.Failure is not null && agent.ClassName.Length > 0 ? ImmutableArray.Create(agent.ClassName) : ImmutableArray<string>.Empty)
+                .Collect()
+                .Combine(repeatedAgents.SelectMany(static (agent, _) => agent.Failure is not null && agent.ClassName.Length > 0 ? ImmutableArray.Create(agent.ClassName) : ImmutableArray<string>.Empty).Collect())
+                .Select(static (pair, _) => pair.Left.AddRange(pair.Right).ToEquatableArray());
             context.RegisterSourceOutput(
-                project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog),
-                static (spc, spec) => AddSource(spc, "AgentCatalog.g.cs", null, () => ProjectEmitter.EmitCatalog(spec)));
+                project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.CatalogSpec)
+                    .Combine(failedClasses)
+                    .Select(static (pair, _) => pair.Left is { } catalog ? Without(catalog, pair.Right) : null)
+                    .WithTrackingName(TrackingNames.Catalog),
+                static (spc, spec) =>
+                {
+                    if (spec is not null)
+                    {
+                        AddSource(spc, "AgentCatalog.g.cs", spec.Namespace, PipelineFaults.Catalog, () => ProjectEmitter.EmitCatalog(spec));
+                    }
+                });
+
+            // Failures caught in the project step, and in reading files for it (AGEN099).
+            context.RegisterSourceOutput(
+                project.Select(static (p, _) => p.Failures).WithTrackingName(TrackingNames.ProjectFailures),
+                static (spc, failures) =>
+                {
+                    foreach (FileFailure failure in failures)
+                    {
+                        Report(spc, failure);
+                    }
+                });
 
             // Message records need IsExternalInit, which netstandard2.0 and .NET Framework lack.
             IncrementalValueProvider<bool> needsIsExternalInit = context.CompilationProvider
@@ -119,27 +160,73 @@ namespace AgentGen.Generator
                 });
         }
 
-        private static void EmitMessage(SourceProductionContext spc, MessageSpec spec)
-            => AddSource(spc, spec.HintName, null, () => ProjectEmitter.EmitMessage(spec));
+        private static CatalogSpec Without(CatalogSpec catalog, EquatableArray<string> failedClasses)
+        {
+            if (failedClasses.IsEmpty)
+            {
+                return catalog;
+            }
 
-        private static void EmitAgent(SourceProductionContext spc, AgentSpec spec)
-            => AddSource(spc, spec.HintName, spec.Agent.Path, () => AgentEmitter.Emit(spec));
+            var failed = new HashSet<string>(failedClasses, StringComparer.Ordinal);
+            var kept = new List<CatalogEntry>(catalog.Agents.Count);
+            foreach (CatalogEntry e in catalog.Agents)
+            {
+                if (!failed.Contains(e.ClassName))
+                {
+                    kept.Add(e);
+                }
+            }
+
+            return catalog with { Agents = kept.ToEquatableArray() };
+        }
+
+        private static void AddAgent(SourceProductionContext spc, GeneratedAgent agent)
+        {
+            if (agent.Failure is { } failure)
+            {
+                Report(spc, failure);
+            }
+            else if (agent.Text is { } text)
+            {
+                spc.AddSource(agent.HintName, SourceText.From(text, Encoding.UTF8));
+            }
+        }
+
+        private static void EmitMessage(SourceProductionContext spc, MessageOutput output)
+        {
+            if (output.Failure is { } failure)
+            {
+                Report(spc, failure);
+            }
+            else if (output.Spec is { } spec)
+            {
+                AddSource(spc, spec.HintName, output.Path, PipelineFaults.EmitMessage, () => ProjectEmitter.EmitMessage(spec));
+            }
+        }
+
+        /// <summary>AGEN099 at the start of the agent file (or without a location when there is no file to name).</summary>
+        private static void Report(SourceProductionContext spc, FileFailure failure)
+        {
+            Location location = failure.Path.Length == 0 ? Location.None : Location.Create(failure.Path, default, default);
+            spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.Descriptors.InternalError, location, failure.Message));
+        }
 
         /// <summary>
-        /// Adds one generated file. An emitter bug must not take the whole generator down (that
-        /// drops every generated file: CS8785): the file is skipped and AGEN099 names the agent file.
+        /// Adds one generated file that nothing else refers to (a message record, the catalog). An
+        /// emitter bug must not take the whole generator down (that drops every generated file:
+        /// CS8785): the file is skipped and AGEN099 names the agent file.
         /// </summary>
-        private static void AddSource(SourceProductionContext spc, string hintName, string? agentPath, Func<string> emit)
+        private static void AddSource(SourceProductionContext spc, string hintName, string key, string step, Func<string> emit)
         {
             string text;
             try
             {
+                PipelineFaults.At(step, key);
                 text = emit();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Location location = agentPath is null ? Location.None : Location.Create(agentPath, default, default);
-                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.Descriptors.InternalError, location, "generating " + hintName + " failed: " + ex.GetType().Name + ": " + ex.Message));
+                Report(spc, new FileFailure(step == PipelineFaults.Catalog ? string.Empty : key, PipelineFaults.Describe("generating " + hintName, ex)));
                 return;
             }
 
@@ -159,26 +246,38 @@ namespace AgentGen.Generator
         public const string Project = nameof(Project);
         public const string AgentView = nameof(AgentView);
         public const string AgentSpecs = nameof(AgentSpecs);
+        public const string AgentSources = nameof(AgentSources);
         public const string MessageView = nameof(MessageView);
         public const string MessageSpecs = nameof(MessageSpecs);
         public const string RepeatedFileAgents = nameof(RepeatedFileAgents);
         public const string RepeatedFileMessages = nameof(RepeatedFileMessages);
         public const string ToolEnum = nameof(ToolEnum);
+        public const string CatalogSpec = nameof(CatalogSpec);
         public const string Catalog = nameof(Catalog);
+        public const string ProjectFailures = nameof(ProjectFailures);
         public const string IsExternalInit = nameof(IsExternalInit);
         public const string HasMessages = nameof(HasMessages);
     }
 
     /// <summary>
     /// One agent file after parsing: what the cross-file rules need (path, name) and the model,
-    /// null when the file has errors of its own (the analyzer reports them).
+    /// null when the file has errors of its own (the analyzer reports them) or when parsing failed
+    /// outside the parser's own guard (<see cref="Failure"/>, reported by the generator).
     /// </summary>
-    internal sealed record ParsedAgentFile(string Path, string? Name, SourceSpan NameSpan, AgentFileModel? Model)
+    internal sealed record ParsedAgentFile(string Path, string? Name, SourceSpan NameSpan, AgentFileModel? Model, FileFailure? Failure = null)
     {
         public static ParsedAgentFile Parse(AgentSource source, EquatableArray<string> knownTools)
         {
-            AgentParseResult result = AgentFileParser.Parse(source.Path, source.Text, knownTools, source.Dialect);
-            return new ParsedAgentFile(source.Path, result.Name, result.NameSpan, result.Model);
+            try
+            {
+                PipelineFaults.At(PipelineFaults.Parse, source.Path);
+                AgentParseResult result = AgentFileParser.Parse(source.Path, source.Text, knownTools, source.Dialect);
+                return new ParsedAgentFile(source.Path, result.Name, result.NameSpan, result.Model);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new ParsedAgentFile(source.Path, null, default, null, new FileFailure(source.Path, PipelineFaults.Describe("parsing", ex)));
+            }
         }
     }
 
@@ -188,9 +287,21 @@ namespace AgentGen.Generator
     /// no source positions (an edit above a ```json block moves them), so that edits which do not
     /// change the project-wide outputs leave this equal and the collected steps cached.
     /// </summary>
-    internal sealed record PlanInput(string Path, string? Name, AgentFileModel? Model)
+    internal sealed record PlanInput(string Path, string? Name, AgentFileModel? Model, FileFailure? Failure = null)
     {
-        public static PlanInput From(ParsedAgentFile file) => new(file.Path, file.Name, file.Model is { } m ? Narrow(m) : null);
+        /// <summary>The file's projection. Never throws: a failure leaves the file out of the project (AGEN099 on it).</summary>
+        public static PlanInput From(ParsedAgentFile file)
+        {
+            try
+            {
+                PipelineFaults.At(PipelineFaults.PlanInput, file.Path);
+                return new PlanInput(file.Path, file.Name, file.Model is { } m ? Narrow(m) : null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new PlanInput(file.Path, null, null, new FileFailure(file.Path, PipelineFaults.Describe("reading the file for the project-wide outputs", ex)));
+            }
+        }
 
         private static AgentFileModel Narrow(AgentFileModel m)
         {
@@ -210,290 +321,6 @@ namespace AgentGen.Generator
                 Optional = AgentOptionalFields.None,
                 Messages = messages.ToEquatableArray(),
             };
-        }
-    }
-
-    /// <summary>
-    /// What one agent's class needs from the rest of the project: whether its file won (one agent
-    /// per name and per class name, ProjectPlan's rules), the AgentTool member of each tool name,
-    /// and the options. Compared by value, so edits that change none of it keep every other
-    /// agent's spec cached.
-    /// </summary>
-    internal sealed class AgentView : IEquatable<AgentView>
-    {
-        private Dictionary<string, string>? _memberByTool;
-
-        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<string> repeatedWinnerPaths, EquatableArray<ToolRef> members, HintNames hints)
-        {
-            Options = options;
-            WinnerPaths = winnerPaths;
-            RepeatedWinnerPaths = repeatedWinnerPaths;
-            Members = members;
-            Hints = hints;
-        }
-
-        public GeneratorOptions Options { get; }
-
-        /// <summary>Ordinal-sorted paths of the files whose agent is emitted per file.</summary>
-        public EquatableArray<string> WinnerPaths { get; }
-
-        /// <summary>Winners whose file is listed more than once: emitted once, from the collected files.</summary>
-        public EquatableArray<string> RepeatedWinnerPaths { get; }
-
-        /// <summary>AgentTool members, by tool name.</summary>
-        public EquatableArray<ToolRef> Members { get; }
-
-        public HintNames Hints { get; }
-
-        /// <summary>The spec of the file's agent, or null when the file has errors or lost to another file.</summary>
-        public AgentSpec? SpecFor(ParsedAgentFile file)
-            => file.Model is { } model && Contains(WinnerPaths, file.Path) ? Spec(model) : null;
-
-        /// <summary>The specs of the winners whose file is listed more than once (normally none).</summary>
-        public EquatableArray<AgentSpec> RepeatedFileSpecs(ImmutableArray<ParsedAgentFile> files)
-        {
-            if (RepeatedWinnerPaths.IsEmpty)
-            {
-                return EquatableArray<AgentSpec>.Empty;
-            }
-
-            var specs = new List<AgentSpec>();
-            var done = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ParsedAgentFile file in files)
-            {
-                if (file.Model is { } model && Contains(RepeatedWinnerPaths, file.Path) && done.Add(file.Path))
-                {
-                    specs.Add(Spec(model));
-                }
-            }
-
-            return specs.ToEquatableArray();
-        }
-
-        private AgentSpec Spec(AgentFileModel model)
-        {
-            AgentSpec spec = SpecBuilder.BuildAgent(model, MemberByTool(), Options);
-            return Hints.For(spec.ClassName) is { } hint ? spec with { HintName = hint } : spec;
-        }
-
-        private static bool Contains(EquatableArray<string> sortedPaths, string path)
-        {
-            int lo = 0;
-            int hi = sortedPaths.Count - 1;
-            while (lo <= hi)
-            {
-                int mid = lo + ((hi - lo) >> 1);
-                int c = string.CompareOrdinal(sortedPaths[mid], path);
-                if (c == 0)
-                {
-                    return true;
-                }
-
-                if (c < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return false;
-        }
-
-        private Dictionary<string, string> MemberByTool()
-        {
-            Dictionary<string, string>? map = _memberByTool;
-            if (map is null)
-            {
-                map = new Dictionary<string, string>(Members.Count, StringComparer.Ordinal);
-                foreach (ToolRef t in Members)
-                {
-                    map[t.Name] = t.Member;
-                }
-
-                map = Interlocked.CompareExchange(ref _memberByTool, map, null) ?? map;
-            }
-
-            return map;
-        }
-
-        public bool Equals(AgentView? other)
-            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && RepeatedWinnerPaths.Equals(other.RepeatedWinnerPaths) && Members.Equals(other.Members) && Hints.Equals(other.Hints)));
-
-        public override bool Equals(object? obj) => Equals(obj as AgentView);
-
-        public override int GetHashCode() => unchecked((((Options.GetHashCode() * 31) + WinnerPaths.GetHashCode()) * 31) + Members.GetHashCode());
-    }
-
-    /// <summary>
-    /// The request types' record specs, each with the file that emits it (the file of its first
-    /// example by path). Compared by value.
-    /// </summary>
-    internal sealed class MessageView : IEquatable<MessageView>
-    {
-        private Dictionary<string, EquatableArray<MessageSpec>>? _byOwner;
-
-        public MessageView(EquatableArray<OwnedMessage> messages) => Messages = messages;
-
-        public EquatableArray<OwnedMessage> Messages { get; }
-
-        public EquatableArray<MessageSpec> OwnedBy(string path)
-        {
-            Dictionary<string, EquatableArray<MessageSpec>>? map = _byOwner;
-            if (map is null)
-            {
-                var lists = new Dictionary<string, List<MessageSpec>>(StringComparer.Ordinal);
-                foreach (OwnedMessage m in Messages)
-                {
-                    if (!lists.TryGetValue(m.OwnerPath, out List<MessageSpec>? list))
-                    {
-                        lists[m.OwnerPath] = list = new List<MessageSpec>();
-                    }
-
-                    list.Add(m.Spec);
-                }
-
-                map = new Dictionary<string, EquatableArray<MessageSpec>>(lists.Count, StringComparer.Ordinal);
-                foreach (KeyValuePair<string, List<MessageSpec>> pair in lists)
-                {
-                    map[pair.Key] = pair.Value.ToEquatableArray();
-                }
-
-                map = Interlocked.CompareExchange(ref _byOwner, map, null) ?? map;
-            }
-
-            return map.TryGetValue(path, out EquatableArray<MessageSpec> specs) ? specs : EquatableArray<MessageSpec>.Empty;
-        }
-
-        public bool Equals(MessageView? other) => other is not null && (ReferenceEquals(this, other) || Messages.Equals(other.Messages));
-
-        public override bool Equals(object? obj) => Equals(obj as MessageView);
-
-        public override int GetHashCode() => Messages.GetHashCode();
-    }
-
-    internal sealed record OwnedMessage(string OwnerPath, MessageSpec Spec);
-
-    /// <summary>
-    /// The agent classes' hint names where they are not the spec's default (<c>ClassName.g.cs</c>):
-    /// Roslyn compares hint names ignoring case, so names are made unique the way
-    /// <see cref="SpecBuilder.UniqueHintName"/> does for the whole project (agents first, by the
-    /// plan's order, then request types). Normally empty.
-    /// </summary>
-    internal sealed record HintNames(EquatableArray<KeyValue> Overrides)
-    {
-        public static readonly HintNames None = new(EquatableArray<KeyValue>.Empty);
-
-        /// <summary>The override for <paramref name="className"/>, or null (ordinal-sorted keys).</summary>
-        public string? For(string className)
-        {
-            int lo = 0;
-            int hi = Overrides.Count - 1;
-            while (lo <= hi)
-            {
-                int mid = lo + ((hi - lo) >> 1);
-                int c = string.CompareOrdinal(Overrides[mid].Key, className);
-                if (c == 0)
-                {
-                    return Overrides[mid].Value;
-                }
-
-                if (c < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The project-wide result of one run: the views the per-file steps combine with, the
-    /// project-wide specs, and the outputs of files listed more than once.
-    /// </summary>
-    internal sealed record ProjectOutputs(
-        AgentView Agents,
-        MessageView Messages,
-        ToolEnumSpec ToolEnum,
-        CatalogSpec Catalog,
-        EquatableArray<MessageSpec> RepeatedFileMessages)
-    {
-        public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes)
-        {
-            // Like the analyzer: a path listed twice is one file, and every file that declares a
-            // name takes part in the cross-file rules, even when it has errors of its own.
-            var planFiles = new List<PlanFile>(files.Length);
-            var timesListed = new Dictionary<string, int>(files.Length, StringComparer.Ordinal);
-            foreach (PlanInput f in files)
-            {
-                timesListed.TryGetValue(f.Path, out int n);
-                timesListed[f.Path] = n + 1;
-                if (n == 0)
-                {
-                    planFiles.Add(new PlanFile(f.Path, f.Name, default, f.Model));
-                }
-            }
-
-            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, projectDir: options.ProjectDir);
-
-            // Per-file outputs are emitted by their file's entry, unless the file is listed more
-            // than once: then both entries would emit them, so the collected side does, once.
-            var winners = new List<string>(plan.Agents.Count);
-            var repeatedWinners = new List<string>();
-            foreach (AgentFileModel agent in plan.Agents)
-            {
-                (timesListed[agent.Path] == 1 ? winners : repeatedWinners).Add(agent.Path);
-            }
-
-            // Hint names: agents first (plan order), then request types.
-            HashSet<string> used = SpecBuilder.ReservedHintNames();
-            var overrides = new List<KeyValue>();
-            foreach (AgentFileModel agent in plan.Agents)
-            {
-                string hint = SpecBuilder.UniqueHintName(agent.ClassName, used);
-                if (hint != agent.ClassName + ".g.cs")
-                {
-                    overrides.Add(new KeyValue(agent.ClassName, hint));
-                }
-            }
-
-            overrides.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            var hints = overrides.Count == 0 ? HintNames.None : new HintNames(overrides.ToEquatableArray());
-
-            EquatableArray<MessageSpec> specs = SpecBuilder.BuildMessages(plan, options, jsonAttributes, used);
-            var owned = new List<OwnedMessage>(specs.Count);
-            var repeatedMessages = new List<MessageSpec>();
-            for (int i = 0; i < specs.Count; i++)
-            {
-                string owner = plan.Messages[i].Occurrences[0].Key;
-                if (timesListed[owner] == 1)
-                {
-                    owned.Add(new OwnedMessage(owner, specs[i]));
-                }
-                else
-                {
-                    repeatedMessages.Add(specs[i]);
-                }
-            }
-
-            winners.Sort(StringComparer.Ordinal);
-            repeatedWinners.Sort(StringComparer.Ordinal);
-            var members = new List<ToolRef>(plan.ToolMembers);
-            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-
-            return new ProjectOutputs(
-                new AgentView(options, winners.ToEquatableArray(), repeatedWinners.ToEquatableArray(), members.ToEquatableArray(), hints),
-                new MessageView(owned.ToEquatableArray()),
-                SpecBuilder.BuildToolEnum(plan, options),
-                SpecBuilder.BuildCatalog(plan, options),
-                repeatedMessages.ToEquatableArray());
         }
     }
 

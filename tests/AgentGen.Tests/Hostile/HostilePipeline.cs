@@ -82,7 +82,8 @@ public static class HostilePipeline
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .Select(s => new KeyValuePair<string, string>(s.HintName, s.SourceText.ToString()))
             .ToList();
-        return new GeneratorRun(result.Exception, driverDiagnostics.AddRange(result.Diagnostics), sources, output);
+        // The driver's list already holds what the generator reported: add only what is not in it.
+        return new GeneratorRun(result.Exception, driverDiagnostics.AddRange(result.Diagnostics.Where(d => !driverDiagnostics.Contains(d))), sources, output);
     }
 
     /// <summary>Runs only the AgentFileAnalyzer; analyzer exceptions are collected, not swallowed.</summary>

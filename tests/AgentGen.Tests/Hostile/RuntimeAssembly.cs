@@ -26,7 +26,7 @@ public sealed class RuntimeAssembly : IDisposable
         using var pe = new MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(pe);
         Assert.True(result.Success, "Emit failed:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
-        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.True(!result.Diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning), "Emit warned:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20)));
         pe.Position = 0;
         var context = new AssemblyLoadContext("agentgen-runtime-" + Guid.NewGuid().ToString("N"), isCollectible: true);
         return new RuntimeAssembly(context, context.LoadFromStream(pe));

@@ -94,7 +94,7 @@ public class IncrementalityTests
 
         // The other agents' specs are not even rebuilt: per-agent emission depends on its own file
         // and on the project view, and the view did not change.
-        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentSpec)v).ClassName == IncrementalCorpus.ClassName(Edited));
+        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentOutput)v).Spec!.ClassName == IncrementalCorpus.ClassName(Edited));
 
         // A body edit changes nothing the project-wide outputs depend on: the edited file's plan
         // input compares equal, so nothing collected runs again.
@@ -129,7 +129,7 @@ public class IncrementalityTests
 
         // A new tool name changes the project view (AgentTool members), so every agent's spec is
         // rebuilt; the others compare equal and are not emitted again.
-        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentSpec)v).ClassName == IncrementalCorpus.ClassName(Edited), othersCached: false);
+        AssertOnlyOne(run, TrackingNames.AgentSpecs, IncrementalStepRunReason.Modified, v => ((AgentOutput)v).Spec!.ClassName == IncrementalCorpus.ClassName(Edited), othersCached: false);
         var emitted = SourceOutputs(run).Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).SelectMany(o => o.HintNames).OrderBy(h => h, StringComparer.Ordinal);
         Assert.Equal(new[] { "AgentTool.g.cs", IncrementalCorpus.ClassName(Edited) + ".g.cs" }, emitted);
         Assert.Contains("McpLedgerClosePeriod", f.GeneratedSources()["AgentTool.g.cs"], StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public class RepeatedFileTests
 
         Assert.Null(run.Exception);
         var repeated = Outputs(run, TrackingNames.RepeatedFileAgents);
-        Assert.Equal(IncrementalCorpus.ClassName(1), ((AgentGen.Model.AgentSpec)Assert.Single(repeated).Value).ClassName);
+        Assert.Equal(IncrementalCorpus.ClassName(1), ((AgentOutput)Assert.Single(repeated).Value).Spec!.ClassName);
         Assert.Single(Outputs(run, TrackingNames.RepeatedFileMessages));
         Assert.Single(Outputs(run, TrackingNames.AgentSpecs), o => o.Value is not null);
         Assert.Equal(
