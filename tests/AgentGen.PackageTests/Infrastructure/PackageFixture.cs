@@ -39,7 +39,11 @@ public sealed class PackageFixture : IDisposable
         {
             // Package validation is incremental: after an earlier Release pack of the same inputs it
             // would be skipped. Remove its marker so this pack runs it (SymbolPackageTests checks that).
-            File.Delete(Path.Combine(RepoRoot, "src", "AgentGen.Package", "obj", "Release", "Microsoft.NET.ApiCompat.ValidatePackage.semaphore"));
+            string validationMarker = Path.Combine(RepoRoot, "src", "AgentGen.Package", "obj", "Release", "Microsoft.NET.ApiCompat.ValidatePackage.semaphore");
+            if (File.Exists(validationMarker))
+            {
+                File.Delete(validationMarker); // on a clean clone obj/Release does not exist yet
+            }
             PackStartedUtc = DateTime.UtcNow;
             PackResult = Pack(FeedDirectory);
             if (PackResult.ExitCode != 0)
