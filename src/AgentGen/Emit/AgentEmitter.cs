@@ -9,14 +9,21 @@ namespace AgentGen.Emit
     {
         public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AgentGen\", \"" + ThisAssembly.Version + "\")]";
 
+        /// <summary>
+        /// The agent class: its data, passed to <c>global::AgentGen.AgentDefinitionBase</c> (which
+        /// implements everything every agent has in common, once), and the members that depend on
+        /// the project's <c>AgentTool</c> enum. Kept small on purpose: the compiler binds this once
+        /// per agent, on every build and every IDE semantic-model rebuild (docs/performance.md).
+        /// </summary>
         public static string Emit(AgentSpec spec)
         {
             AgentFileModel a = spec.Agent;
             string ns = "global::" + CSharp.QualifiedName(spec.Namespace);
             string cls = CSharp.Identifier(spec.ClassName);
+            string agentTool = ns + ".AgentTool";
 
             // The body is most of the output: size the writer once (escapes add a little).
-            var w = new CodeWriter(8192 + a.Instructions.Length + (a.Instructions.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 160));
+            var w = new CodeWriter(4096 + a.Instructions.Length + (a.Instructions.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 40));
             Header(w);
             w.Open("namespace " + CSharp.QualifiedName(spec.Namespace));
             CSharp.WriteSummary(w, a.Description);
@@ -28,109 +35,203 @@ namespace AgentGen.Emit
                 + ", InheritsAllTools = " + Bool(a.InheritsAllTools)
                 + (a.Optional.Memory is null ? string.Empty : ", Memory = " + CSharp.AttributeLiteral(a.Optional.Memory))
                 + ", SourceFile = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
-            w.Open(spec.Accessibility + " sealed partial class " + cls + " : global::AgentGen.IAgentDefinition");
+            w.Open(spec.Accessibility + " sealed partial class " + cls + " : global::AgentGen.AgentDefinitionBase");
 
-            w.Line("private static readonly string[] s_toolNames = " + StringArray(a.Tools) + ";");
-            w.Line("private static readonly string[] s_disallowedToolNames = " + StringArray(a.DisallowedTools) + ";");
-            w.Line();
             Doc(w, "The agent's <c>name</c>, as written in its file.");
             w.Line("public const string AgentName = " + CSharp.Literal(a.Name) + ";");
             w.Line();
             Doc(w, "The single instance of this agent.");
             w.Line("public static " + cls + " Instance { get; } = new " + cls + "();");
             w.Line();
-            w.Line("private " + cls + "()");
-            w.Line("{");
-            w.Line("}");
+            WriteConstructor(w, cls, a);
             w.Line();
 
             Doc(w, "The tools this agent may be handed: one member per allowed tool.");
             w.Open("public enum Tool");
-            foreach (ToolRef t in spec.AllowedEnumMembers)
-            {
-                Doc(w, "The <c>" + CSharp.XmlText(t.Name) + "</c> tool.");
-                w.Line(CSharp.Identifier(t.Member) + ",");
-            }
-
+            WriteToolMembers(w, spec);
             w.Close();
             w.Line();
 
-            Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public string Name => AgentName;");
-            w.Line();
-            Doc(w, "<inheritdoc/>", raw: true);
-            w.LineWithLiteral("public string Description => ", a.Description, ";");
-            w.Line();
-            Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public string? Model => " + CSharp.Literal(a.Model) + ";");
-            w.Line();
-            Doc(w, "<inheritdoc/>", raw: true);
-            w.LineWithLiteral("public string Instructions => ", a.Instructions, ";");
-            w.Line();
-            Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public bool InheritsAllTools => " + Bool(a.InheritsAllTools) + ";");
-            w.Line();
-            Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public global::System.Collections.Generic.IReadOnlyList<string> ToolNames { get; } = global::System.Array.AsReadOnly(s_toolNames);");
-            w.Line();
-            Doc(w, "<inheritdoc/>", raw: true);
-            w.Line("public global::System.Collections.Generic.IReadOnlyList<string> DisallowedToolNames { get; } = global::System.Array.AsReadOnly(s_disallowedToolNames);");
-            w.Line();
-            Doc(w, "<inheritdoc/>", raw: true);
-            WriteMetadata(w, a);
-            w.Line();
-
-            Doc(w, "The declared tools as <see cref=\"" + ns + ".AgentTool\"/> values (whole-server MCP entries are not listed).");
-            var tools = new List<string>();
-            foreach (ToolRef t in spec.Tools)
-            {
-                tools.Add(ns + ".AgentTool." + CSharp.Identifier(t.Member));
-            }
-
-            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + ns + ".AgentTool> Tools { get; } = global::System.Array.AsReadOnly(new " + ns + ".AgentTool[] { " + string.Join(", ", tools) + " });");
-            w.Line();
-
-            WriteOptional(w, a.Optional);
-
-            Doc(w, "<inheritdoc/>", raw: true);
-            // 'memory' adds Read, Write and Edit (AgentToolRules); the 4-argument call otherwise.
-            w.Line("public bool Allows(string toolName) => global::AgentGen.AgentToolRules.Allows(InheritsAllTools, s_toolNames, s_disallowedToolNames, "
-                + (a.Optional.Memory is null ? string.Empty : "memory: true, ") + "toolName);");
+            Doc(w, "The declared tools as <see cref=\"" + agentTool + "\"/> values (whole-server MCP entries are not listed).");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + agentTool + "> Tools { get; } = " + ToolList(agentTool, spec.Tools) + ";");
             w.Line();
             Doc(w, "Whether this agent may use <paramref name=\"tool\"/>, by Claude Code's rules.");
-            w.Line("public bool Allows(" + ns + ".AgentTool tool) => Allows(" + ns + ".AgentTools.ToToolName(tool));");
+            w.Line("public bool Allows(" + agentTool + " tool) => Allows(" + ns + ".AgentTools.ToToolName(tool));");
             w.Line();
             Doc(w, "Throws <see cref=\"global::AgentGen.ToolNotAllowedException\"/> unless this agent may use <paramref name=\"tool\"/>.");
-            w.Open("public void EnsureAllowed([global::AgentGen.DeclaredTool] " + ns + ".AgentTool tool)");
-            w.Line("EnsureAllowed(" + ns + ".AgentTools.ToToolName(tool));");
-            w.Close();
+            w.Line("public void EnsureAllowed([global::AgentGen.DeclaredTool] " + agentTool + " tool) => EnsureAllowed(" + ns + ".AgentTools.ToToolName(tool));");
             w.Line();
-            Doc(w, "Throws <see cref=\"global::AgentGen.ToolNotAllowedException\"/> unless this agent may use the tool named <paramref name=\"toolName\"/>.");
-            w.Open("public void EnsureAllowed([global::AgentGen.DeclaredTool] string toolName)");
-            w.Open("if (!Allows(toolName))");
-            w.Line("throw new global::AgentGen.ToolNotAllowedException(AgentName, toolName, ToolNames, InheritsAllTools);");
-            w.Close();
-            w.Close();
-            w.Line();
-            // An array indexed by the Tool value, not a switch: a switch with thousands of cases
-            // takes the compiler minutes, an array initializer does not.
-            var allowed = new List<string>();
-            foreach (ToolRef t in spec.AllowedEnumMembers)
-            {
-                allowed.Add(ns + ".AgentTool." + CSharp.Identifier(t.Member));
-            }
-
-            w.Line("private static readonly " + ns + ".AgentTool[] s_agentTools = new " + ns + ".AgentTool[] { " + string.Join(", ", allowed) + " };");
-            w.Line();
-            Doc(w, "The <see cref=\"" + ns + ".AgentTool\"/> value of one of this agent's tools.");
-            w.Open("public static " + ns + ".AgentTool ToAgentTool(Tool tool)");
-            w.Line("int index = (int)tool;");
-            w.Line("if (index < 0 || index >= s_agentTools.Length) throw new global::System.ArgumentOutOfRangeException(nameof(tool));");
-            w.Line("return s_agentTools[index];");
-            w.Close();
+            WriteToAgentTool(w, agentTool, spec);
             w.Close();
             w.Close();
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The private constructor: the file's values as arguments of the base constructor, one per
+        /// line (the body's literal on a line of its own); optional fields only when the file sets them.
+        /// </summary>
+        private static void WriteConstructor(CodeWriter w, string cls, AgentFileModel a)
+        {
+            AgentOptionalFields o = a.Optional;
+            var named = new List<string>();
+            if (a.Tools.Count > 0)
+            {
+                named.Add("toolNames: " + StringArray(a.Tools));
+            }
+
+            if (a.DisallowedTools.Count > 0)
+            {
+                named.Add("disallowedToolNames: " + StringArray(a.DisallowedTools));
+            }
+
+            if (!a.Metadata.IsEmpty)
+            {
+                var pairs = new List<string>();
+                foreach (Common.KeyValue kv in a.Metadata)
+                {
+                    pairs.Add(kv.Key);
+                    pairs.Add(kv.Value);
+                }
+
+                named.Add("metadata: " + StringArray(pairs));
+            }
+
+            AddEnum(named, "color", "global::AgentGen.AgentColor", o.Color);
+            AddEnum(named, "permissionMode", "global::AgentGen.AgentPermissionMode", o.PermissionMode);
+            if (o.MaxTurns is int maxTurns)
+            {
+                named.Add("maxTurns: " + maxTurns.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (o.Skills is { } skills)
+            {
+                named.Add("skills: " + StringArray(skills));
+            }
+
+            if (o.McpServers is { } servers)
+            {
+                named.Add("mcpServers: " + StringArray(servers));
+            }
+
+            AddString(named, "hooks", o.Hooks);
+            AddEnum(named, "memory", "global::AgentGen.AgentMemoryScope", o.Memory);
+            AddBool(named, "background", o.Background);
+            AddBool(named, "omitClaudeMd", o.OmitClaudeMd);
+            AddEnum(named, "effort", "global::AgentGen.AgentEffort", o.Effort);
+            AddEnum(named, "isolation", "global::AgentGen.AgentIsolation", o.Isolation);
+            AddString(named, "initialPrompt", o.InitialPrompt);
+            AddString(named, "experimental", o.Experimental);
+
+            w.Line("private " + cls + "()");
+            w.Line("    : base(");
+            w.Line("        AgentName,");
+            w.LineWithLiteral("        ", a.Description, ",");
+            w.Line("        " + CSharp.Literal(a.Model) + ",");
+            w.LineWithLiteral("        ", a.Instructions, ",");
+            w.Line("        inheritsAllTools: " + Bool(a.InheritsAllTools) + (named.Count == 0 ? ")" : ","));
+            for (int i = 0; i < named.Count; i++)
+            {
+                w.Line("        " + named[i] + (i == named.Count - 1 ? ")" : ","));
+            }
+
+            w.Line("{");
+            w.Line("}");
+        }
+
+        /// <summary>
+        /// The nested Tool enum's members, each valued as its AgentTool member. A member whose name
+        /// is not its tool's name (an MCP tool) says the tool's name; the others need no comment, so
+        /// an agent that inherits every tool lists the catalogue compactly, several members a line.
+        /// </summary>
+        private static void WriteToolMembers(CodeWriter w, AgentSpec spec)
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (ToolRef t in spec.AllowedEnumMembers)
+            {
+                string member = CSharp.Identifier(t.Member) + ",";
+                if (!string.Equals(t.Name, t.Member, System.StringComparison.Ordinal))
+                {
+                    if (line.Length > 0)
+                    {
+                        w.Line(line.ToString());
+                        line.Clear();
+                    }
+
+                    Doc(w, "The <c>" + CSharp.XmlText(t.Name) + "</c> tool.");
+                    w.Line(member);
+                    continue;
+                }
+
+                if (line.Length > 0 && line.Length + member.Length > 100)
+                {
+                    w.Line(line.ToString());
+                    line.Clear();
+                }
+
+                line.Append(line.Length == 0 ? string.Empty : " ").Append(member);
+            }
+
+            if (line.Length > 0)
+            {
+                w.Line(line.ToString());
+            }
+        }
+
+        /// <summary>
+        /// ToAgentTool. The Tool members keep their declaration order and values 0, 1, ... (what
+        /// <c>Enum.GetNames</c> and the contract show). When member i is AgentTool member i (an
+        /// agent that inherits the whole catalogue and disallows none of it, the common large case)
+        /// the conversion is a cast; otherwise the AgentTool enum itself is the table: each Tool
+        /// member is named as its AgentTool member.
+        /// </summary>
+        private static void WriteToAgentTool(CodeWriter w, string agentTool, AgentSpec spec)
+        {
+            Doc(w, "The <see cref=\"" + agentTool + "\"/> value of one of this agent's tools.");
+            string outOfRange = "throw new global::System.ArgumentOutOfRangeException(nameof(tool))";
+            w.Line(spec.ToolValuesMatch
+                ? "public static " + agentTool + " ToAgentTool(Tool tool) => (uint)tool < " + spec.AllowedEnumMembers.Count.ToString(CultureInfo.InvariantCulture) + "u ? (" + agentTool + ")(int)tool : " + outOfRange + ";"
+                : "public static " + agentTool + " ToAgentTool(Tool tool) => global::System.Enum.IsDefined(typeof(Tool), tool) ? (" + agentTool + ")global::System.Enum.Parse(typeof(" + agentTool + "), tool.ToString()) : " + outOfRange + ";");
+        }
+
+        private static string ToolList(string agentTool, Common.EquatableArray<ToolRef> tools)
+        {
+            if (tools.Count == 0)
+            {
+                return "global::System.Array.AsReadOnly(global::System.Array.Empty<" + agentTool + ">())";
+            }
+
+            var items = new List<string>();
+            foreach (ToolRef t in tools)
+            {
+                items.Add(agentTool + "." + CSharp.Identifier(t.Member));
+            }
+
+            return "global::System.Array.AsReadOnly(new " + agentTool + "[] { " + string.Join(", ", items) + " })";
+        }
+
+        private static void AddEnum(List<string> named, string parameter, string type, string? value)
+        {
+            if (value is not null)
+            {
+                named.Add(parameter + ": " + Enum(type, value));
+            }
+        }
+
+        private static void AddString(List<string> named, string parameter, string? value)
+        {
+            if (value is not null)
+            {
+                named.Add(parameter + ": " + CSharp.Literal(value));
+            }
+        }
+
+        private static void AddBool(List<string> named, string parameter, bool? value)
+        {
+            if (value is not null)
+            {
+                named.Add(parameter + ": " + Bool(value.Value));
+            }
         }
 
         internal static void Header(CodeWriter w)
@@ -165,54 +266,6 @@ namespace AgentGen.Emit
             }
 
             return parts.Count == 0 ? "new string[0]" : "new string[] { " + string.Join(", ", parts) + " }";
-        }
-
-        private static void WriteMetadata(CodeWriter w, AgentFileModel a)
-        {
-            if (a.Metadata.IsEmpty)
-            {
-                w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, string> Metadata { get; } = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal));");
-                return;
-            }
-
-            w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, string> Metadata { get; } = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
-            w.Line("{");
-            foreach (Common.KeyValue kv in a.Metadata)
-            {
-                w.Line("    [" + CSharp.Literal(kv.Key) + "] = " + CSharp.Literal(kv.Value) + ",");
-            }
-
-            w.Line("});");
-        }
-
-        private static void WriteOptional(CodeWriter w, AgentOptionalFields o)
-        {
-            const string StringList = "global::System.Collections.Generic.IReadOnlyList<string>";
-            Optional(w, "Color", "The <c>color</c> field.", "global::AgentGen.AgentColor?", Enum("global::AgentGen.AgentColor", o.Color));
-            Optional(w, "PermissionMode", "The <c>permissionMode</c> field.", "global::AgentGen.AgentPermissionMode?", Enum("global::AgentGen.AgentPermissionMode", o.PermissionMode));
-            Optional(w, "MaxTurns", "The <c>maxTurns</c> field.", "int?", o.MaxTurns?.ToString(CultureInfo.InvariantCulture) ?? "null");
-            Optional(w, "Skills", "The <c>skills</c> field (empty when absent).", StringList, ReadOnlyArray(o.Skills), stored: true);
-            Optional(w, "McpServers", "The names of the <c>mcpServers</c> (empty when absent).", StringList, ReadOnlyArray(o.McpServers), stored: true);
-            Optional(w, "Hooks", "The <c>hooks</c> field, as its YAML text.", "string?", CSharp.Literal(o.Hooks));
-            Optional(w, "Memory", "The <c>memory</c> field.", "global::AgentGen.AgentMemoryScope?", Enum("global::AgentGen.AgentMemoryScope", o.Memory));
-            Optional(w, "Background", "The <c>background</c> field.", "bool?", o.Background is null ? "null" : Bool(o.Background.Value));
-            Optional(w, "OmitClaudeMd", "The <c>omitClaudeMd</c> field.", "bool?", o.OmitClaudeMd is null ? "null" : Bool(o.OmitClaudeMd.Value));
-            Optional(w, "Effort", "The <c>effort</c> field.", "global::AgentGen.AgentEffort?", Enum("global::AgentGen.AgentEffort", o.Effort));
-            Optional(w, "Isolation", "The <c>isolation</c> field.", "global::AgentGen.AgentIsolation?", Enum("global::AgentGen.AgentIsolation", o.Isolation));
-            Optional(w, "InitialPrompt", "The <c>initialPrompt</c> field.", "string?", CSharp.Literal(o.InitialPrompt));
-            Optional(w, "Experimental", "The <c>experimental</c> field, as its YAML text.", "string?", CSharp.Literal(o.Experimental));
-        }
-
-        private static string ReadOnlyArray(Common.EquatableArray<string>? items)
-            => "global::System.Array.AsReadOnly(" + StringArray(items ?? Common.EquatableArray<string>.Empty) + ")";
-
-        private static void Optional(CodeWriter w, string name, string doc, string type, string value, bool stored = false)
-        {
-            Doc(w, doc);
-            w.Line(stored
-                ? "public " + type + " " + name + " { get; } = " + value + ";"
-                : "public " + type + " " + name + " => " + value + ";");
-            w.Line();
         }
 
         private static string Enum(string type, string? value)
