@@ -11,6 +11,11 @@ namespace AgentGen
     /// in each agent class.
     /// </summary>
     /// <typeparam name="TTool">The project's <c>AgentTool</c> enum.</typeparam>
+    /// <remarks>
+    /// <see cref="Tools"/> is built from the declared tool names with the project's
+    /// <c>AgentTools.TryParse</c> (a name canonicalized, then looked up; a tool listed twice once),
+    /// so each agent class states its tools once.
+    /// </remarks>
     public abstract class AgentDefinitionBase<TTool> : AgentDefinitionBase
         where TTool : struct, Enum
     {
@@ -20,12 +25,12 @@ namespace AgentGen
 
         /// <summary>Creates the agent from its file's values (see <see cref="AgentDefinitionBase"/>'s constructor for each field).</summary>
         /// <param name="toolName">The project's <c>AgentTools.ToToolName</c>: a tool's name as agent files write it.</param>
+        /// <param name="parseTool">The project's <c>AgentTools.TryParse</c>.</param>
         /// <param name="name">The <c>name</c>.</param>
         /// <param name="description">The <c>description</c>.</param>
         /// <param name="model">The <c>model</c> as written, or null.</param>
         /// <param name="instructions">The Markdown body, exactly as in the file.</param>
         /// <param name="inheritsAllTools">True when the file has no <c>tools</c> field.</param>
-        /// <param name="tools">The declared tools as <typeparamref name="TTool"/> values (whole-server MCP entries are not listed).</param>
         /// <param name="toolNames">The declared tools, in file order, specifiers stripped.</param>
         /// <param name="disallowedToolNames">The <c>disallowedTools</c>, specifiers stripped.</param>
         /// <param name="metadata">The fields AgentGen does not model, as key, value, key, value, ...</param>
@@ -44,12 +49,12 @@ namespace AgentGen
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
         protected AgentDefinitionBase(
             Func<TTool, string> toolName,
+            AgentToolParser<TTool> parseTool,
             string name,
             string description,
             string? model,
             string instructions,
             bool inheritsAllTools,
-            TTool[]? tools = null,
             string[]? toolNames = null,
             string[]? disallowedToolNames = null,
             string[]? metadata = null,
@@ -69,11 +74,35 @@ namespace AgentGen
             : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental)
         {
             _toolName = toolName ?? throw new ArgumentNullException(nameof(toolName));
-            Tools = tools is null || tools.Length == 0 ? s_noTools : Array.AsReadOnly(tools);
+            if (parseTool is null)
+            {
+                throw new ArgumentNullException(nameof(parseTool));
+            }
+
+            Tools = ParseTools(parseTool, ToolNames);
         }
 
         /// <summary>The declared tools as <typeparamref name="TTool"/> values (whole-server MCP entries are not listed).</summary>
         public IReadOnlyList<TTool> Tools { get; }
+
+        private static IReadOnlyList<TTool> ParseTools(AgentToolParser<TTool> parse, IReadOnlyList<string> names)
+        {
+            if (names.Count == 0)
+            {
+                return s_noTools;
+            }
+
+            var tools = new List<TTool>(names.Count);
+            foreach (string name in names)
+            {
+                if (parse(name, out TTool tool) && !tools.Contains(tool))
+                {
+                    tools.Add(tool);
+                }
+            }
+
+            return tools.Count == 0 ? s_noTools : new ReadOnlyCollection<TTool>(tools);
+        }
 
         /// <summary>Whether this agent may use <paramref name="tool"/>, by Claude Code's rules.</summary>
         public bool Allows(TTool tool) => Allows(_toolName(tool));
@@ -81,4 +110,15 @@ namespace AgentGen
         /// <summary>Throws <see cref="ToolNotAllowedException"/> unless this agent may use <paramref name="tool"/>.</summary>
         public void EnsureAllowed([DeclaredTool] TTool tool) => EnsureAllowed(_toolName(tool));
     }
+}
+
+namespace AgentGen
+{
+    /// <summary>The shape of the generated <c>AgentTools.TryParse</c>: a tool name to the project's <c>AgentTool</c>.</summary>
+    /// <typeparam name="TTool">The project's <c>AgentTool</c> enum.</typeparam>
+    /// <param name="toolName">A tool name as agent files write it.</param>
+    /// <param name="tool">The tool, when the name is known.</param>
+    /// <returns>Whether the name is a tool of the project.</returns>
+    public delegate bool AgentToolParser<TTool>(string toolName, out TTool tool)
+        where TTool : struct, Enum;
 }

@@ -68,11 +68,6 @@ namespace AgentGen.Emit
             AgentFileModel a = spec.Agent;
             AgentOptionalFields o = a.Optional;
             var named = new List<string>();
-            if (spec.Tools.Count > 0)
-            {
-                named.Add("tools: " + ToolArray("AgentTool", spec.Tools));
-            }
-
             if (a.Tools.Count > 0)
             {
                 named.Add("toolNames: " + StringArray(a.Tools));
@@ -122,7 +117,7 @@ namespace AgentGen.Emit
             AddString(named, "experimental", o.Experimental);
 
             w.Line("private " + cls + "() : base(");
-            w.Line("    AgentTools.ToToolName, AgentName,");
+            w.Line("    AgentTools.ToToolName, AgentTools.TryParse, AgentName,");
             w.LineWithLiteral("    ", a.Description, ",");
             w.Line("    " + CSharp.Literal(a.Model) + ",");
             w.LineWithLiteral("    ", a.Instructions, ",");
@@ -185,17 +180,6 @@ namespace AgentGen.Emit
             w.Line(spec.ToolValuesMatch
                 ? "public static " + agentTool + " ToAgentTool(Tool tool) => (uint)tool < " + spec.AllowedEnumMembers.Count.ToString(CultureInfo.InvariantCulture) + "u ? (" + agentTool + ")(int)tool : " + outOfRange + ";"
                 : "public static " + agentTool + " ToAgentTool(Tool tool) => global::System.Enum.IsDefined(typeof(Tool), tool) ? (" + agentTool + ")global::System.Enum.Parse(typeof(" + agentTool + "), tool.ToString()) : " + outOfRange + ";");
-        }
-
-        private static string ToolArray(string agentTool, Common.EquatableArray<ToolRef> tools)
-        {
-            var items = new List<string>();
-            foreach (ToolRef t in tools)
-            {
-                items.Add(agentTool + "." + CSharp.Identifier(t.Member));
-            }
-
-            return "new " + agentTool + "[] { " + string.Join(", ", items) + " }";
         }
 
         private static void AddEnum(List<string> named, string parameter, string type, string? value)
