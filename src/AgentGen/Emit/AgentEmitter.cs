@@ -60,8 +60,9 @@ namespace AgentGen.Emit
         }
 
         /// <summary>
-        /// The private constructor: the file's values as arguments of the base constructor, one per
-        /// line (the body's literal on a line of its own); optional fields only when the file sets them.
+        /// The private constructor: the file's values as arguments of the base constructor, the
+        /// description and the body each on a line of its own; optional fields (named arguments) only
+        /// when the file sets them.
         /// </summary>
         private static void WriteConstructor(CodeWriter w, string cls, AgentSpec spec)
         {
