@@ -5,17 +5,20 @@ using System.Reflection;
 namespace AgentGen.AI
 {
     /// <summary>
-    /// Reads the typed optional fields the generator emits on each agent class (<c>public int? MaxTurns</c>,
-    /// <c>public AgentEffort? Effort</c>) that <see cref="IAgentDefinition"/> does not expose. Read once per type by
-    /// reflection; an <see cref="IAgentDefinition"/> that is not a generated class simply has none.
+    /// Reads the typed optional fields (<c>MaxTurns</c>, <c>Effort</c>) that <see cref="IAgentDefinition"/> does not
+    /// expose. Generated agent classes derive from <see cref="AgentDefinitionBase"/>, which has them; any other
+    /// <see cref="IAgentDefinition"/> (a hand-written one) is read by reflection, once per type, and one without
+    /// such properties simply has none.
     /// </summary>
     internal static class AgentFields
     {
         private static readonly ConcurrentDictionary<Type, Fields> s_cache = new ConcurrentDictionary<Type, Fields>();
 
-        public static int? GetMaxTurns(IAgentDefinition agent) => Get(agent).MaxTurns?.GetValue(agent) as int?;
+        public static int? GetMaxTurns(IAgentDefinition agent)
+            => agent is AgentDefinitionBase generated ? generated.MaxTurns : Get(agent).MaxTurns?.GetValue(agent) as int?;
 
-        public static AgentEffort? GetEffort(IAgentDefinition agent) => Get(agent).Effort?.GetValue(agent) as AgentEffort?;
+        public static AgentEffort? GetEffort(IAgentDefinition agent)
+            => agent is AgentDefinitionBase generated ? generated.Effort : Get(agent).Effort?.GetValue(agent) as AgentEffort?;
 
         private static Fields Get(IAgentDefinition agent) => s_cache.GetOrAdd(agent.GetType(), t => new Fields(
             Property(t, "MaxTurns", typeof(int?)),

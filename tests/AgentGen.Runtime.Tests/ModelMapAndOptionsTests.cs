@@ -40,6 +40,47 @@ public class ModelMapAndOptionsTests
     }
 
     [Fact]
+    public void Generated_agents_give_their_typed_fields_through_the_base_and_hand_written_ones_by_their_properties()
+    {
+        Assert.IsAssignableFrom<AgentGen.AgentDefinitionBase>(AgentCatalog.Lead);
+        Assert.Equal(4, AgentCatalog.Lead.GetMaxTurns());
+
+        var handWritten = new HandWrittenAgent();
+        Assert.Equal(9, handWritten.GetMaxTurns());
+        Assert.Equal(AgentGen.AgentEffort.Medium, handWritten.GetEffort());
+        Assert.Null(new PlainAgent().GetMaxTurns());
+        Assert.Null(new PlainAgent().GetEffort());
+    }
+
+    private class PlainAgent : AgentGen.IAgentDefinition
+    {
+        public string Name => "plain";
+
+        public string Description => "A hand-written agent.";
+
+        public string? Model => null;
+
+        public string Instructions => "Be plain.";
+
+        public bool InheritsAllTools => true;
+
+        public IReadOnlyList<string> ToolNames => [];
+
+        public IReadOnlyList<string> DisallowedToolNames => [];
+
+        public IReadOnlyDictionary<string, string> Metadata => new Dictionary<string, string>();
+
+        public bool Allows(string toolName) => true;
+    }
+
+    private sealed class HandWrittenAgent : PlainAgent
+    {
+        public int? MaxTurns => 9;
+
+        public AgentGen.AgentEffort? Effort => AgentGen.AgentEffort.Medium;
+    }
+
+    [Fact]
     public void An_agent_without_tools_field_gets_every_toolbox_tool_but_its_disallowed_ones()
     {
         var tools = new TestTools();

@@ -125,6 +125,7 @@ namespace AgentGen.Analyzers
             private readonly INamedTypeSymbol _agentDefinition;
             private readonly INamedTypeSymbol? _toolName;
             private readonly INamedTypeSymbol? _agentInterface;
+            private readonly INamedTypeSymbol? _agentBase;
             private readonly IReadOnlyList<string> _knownTools;
             private readonly ConcurrentDictionary<ITypeSymbol, AgentInfo> _agents = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IFieldSymbol, string> _toolNames = new(SymbolEqualityComparer.Default);
@@ -139,6 +140,7 @@ namespace AgentGen.Analyzers
                 _agentDefinition = agentDefinition;
                 _toolName = compilation.GetTypeByMetadataName("AgentGen.ToolNameAttribute");
                 _agentInterface = compilation.GetTypeByMetadataName("AgentGen.IAgentDefinition");
+                _agentBase = compilation.GetTypeByMetadataName("AgentGen.AgentDefinitionBase");
                 _knownTools = knownTools;
                 _compilationTools = new Lazy<HashSet<string>>(CollectCompilationTools, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             }
@@ -614,15 +616,25 @@ namespace AgentGen.Analyzers
                 INamedTypeSymbol? toolEnum = null;
                 if (method.Name == "Allows" && !method.IsStatic && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String)
                 {
-                    agent = AgentOf(method.ContainingType);
-                    if (agent is null && !SymbolEqualityComparer.Default.Equals(method.ContainingType, _agentInterface))
+                    INamedTypeSymbol agentType = method.ContainingType;
+                    agent = AgentOf(agentType);
+                    // Generated agents inherit Allows(string) from AgentDefinitionBase: the agent is the receiver's type.
+                    bool onBase = SymbolEqualityComparer.Default.Equals(method.ContainingType, _agentBase);
+                    if (agent is null && onBase && invocation.Instance is { } receiver
+                        && Unwrap(receiver).Type is INamedTypeSymbol receiverType && AgentOf(receiverType) is { } viaReceiver)
+                    {
+                        agent = viaReceiver;
+                        agentType = receiverType;
+                    }
+
+                    if (agent is null && !onBase && !SymbolEqualityComparer.Default.Equals(method.ContainingType, _agentInterface))
                     {
                         return;
                     }
 
                     if (agent is not null)
                     {
-                        toolEnum = AgentToolEnumIn(method.ContainingType.ContainingNamespace);
+                        toolEnum = AgentToolEnumIn(agentType.ContainingNamespace);
                     }
                 }
                 else if (method.Name == "TryParse" && method.IsStatic

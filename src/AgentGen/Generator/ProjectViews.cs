@@ -15,7 +15,7 @@ namespace AgentGen.Generator
     /// </summary>
     internal sealed class AgentView : IEquatable<AgentView>
     {
-        private Dictionary<string, string>? _memberByTool;
+        private Dictionary<string, ToolRef>? _memberByTool;
 
         public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<string> repeatedWinnerPaths, EquatableArray<ToolRef> members, HintNames hints)
         {
@@ -129,15 +129,15 @@ namespace AgentGen.Generator
             return false;
         }
 
-        private Dictionary<string, string> MemberByTool()
+        private Dictionary<string, ToolRef> MemberByTool()
         {
-            Dictionary<string, string>? map = _memberByTool;
+            Dictionary<string, ToolRef>? map = _memberByTool;
             if (map is null)
             {
-                map = new Dictionary<string, string>(Members.Count, StringComparer.Ordinal);
+                map = new Dictionary<string, ToolRef>(Members.Count, StringComparer.Ordinal);
                 foreach (ToolRef t in Members)
                 {
-                    map[t.Name] = t.Member;
+                    map[t.Name] = t;
                 }
 
                 map = Interlocked.CompareExchange(ref _memberByTool, map, null) ?? map;

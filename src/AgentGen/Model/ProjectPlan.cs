@@ -311,7 +311,7 @@ namespace AgentGen.Model
                 }
 
                 MemberByTool[name] = unique;
-                ToolMembers.Add(new ToolRef(name, unique));
+                ToolMembers.Add(new ToolRef(name, unique, ToolMembers.Count));
             }
 
             foreach (string t in ToolCatalog.BuiltIns)

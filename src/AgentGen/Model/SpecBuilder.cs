@@ -53,16 +53,16 @@ namespace AgentGen.Model
         /// name (<paramref name="memberByTool"/>): nothing else of the project, so the generator can
         /// build it per file. Its HintName is the default; the caller sets the project's.
         /// </summary>
-        public static AgentSpec BuildAgent(AgentFileModel agent, IReadOnlyDictionary<string, string> memberByTool, GeneratorOptions options)
+        public static AgentSpec BuildAgent(AgentFileModel agent, IReadOnlyDictionary<string, ToolRef> memberByTool, GeneratorOptions options)
         {
             var tools = new List<ToolRef>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (string t in agent.Tools)
             {
                 string name = AgentToolRules.Canonicalize(t);
-                if (memberByTool.TryGetValue(name, out string? member) && seen.Add(member))
+                if (memberByTool.TryGetValue(name, out ToolRef member) && seen.Add(member.Member))
                 {
-                    tools.Add(new ToolRef(name, member));
+                    tools.Add(member with { Value = 0 });
                 }
             }
 
@@ -75,15 +75,21 @@ namespace AgentGen.Model
                 ? Concat(CatalogTools(memberByTool, options), tools)
                 : memory ? Concat(tools, CatalogTools(memberByTool, options)) : tools;
             var added = new HashSet<string>(StringComparer.Ordinal);
+            bool valuesMatch = true;
             foreach (ToolRef t in candidates)
             {
                 if (added.Add(t.Member) && AgentToolRules.Allows(agent.InheritsAllTools, agent.Tools, agent.DisallowedTools, memory, t.Name))
                 {
-                    allowed.Add(t);
+                    // Catalogue tools come first in AgentTool too: values match while they are all allowed.
+                    valuesMatch &= (memberByTool.TryGetValue(t.Name, out ToolRef withValue) ? withValue.Value : -1) == allowed.Count;
+                    allowed.Add(t with { Value = 0 });
                 }
             }
 
-            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray());
+            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray())
+            {
+                ToolValuesMatch = valuesMatch,
+            };
         }
 
         private static bool Contains(EquatableArray<string> items, string value)
@@ -112,21 +118,21 @@ namespace AgentGen.Model
             }
         }
 
-        private static IEnumerable<ToolRef> CatalogTools(IReadOnlyDictionary<string, string> memberByTool, GeneratorOptions options)
+        private static IEnumerable<ToolRef> CatalogTools(IReadOnlyDictionary<string, ToolRef> memberByTool, GeneratorOptions options)
         {
             foreach (string t in ToolCatalog.BuiltIns)
             {
-                if (memberByTool.TryGetValue(t, out string? m))
+                if (memberByTool.TryGetValue(t, out ToolRef m))
                 {
-                    yield return new ToolRef(t, m);
+                    yield return m;
                 }
             }
 
             foreach (string t in options.KnownTools)
             {
-                if (memberByTool.TryGetValue(AgentToolRules.Canonicalize(t), out string? m) && !ToolCatalog.IsBuiltIn(t))
+                if (memberByTool.TryGetValue(AgentToolRules.Canonicalize(t), out ToolRef m) && !ToolCatalog.IsBuiltIn(t))
                 {
-                    yield return new ToolRef(AgentToolRules.Canonicalize(t), m);
+                    yield return m;
                 }
             }
         }

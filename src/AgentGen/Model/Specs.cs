@@ -22,8 +22,8 @@ namespace AgentGen.Model
         public string DisplayDir => RepositoryRoot.Length > 0 && SpecBuilder.IsUnder(ProjectDir, RepositoryRoot) ? RepositoryRoot : ProjectDir;
     }
 
-    /// <summary>A tool name and its <c>AgentTool</c> member.</summary>
-    internal readonly record struct ToolRef(string Name, string Member);
+    /// <summary>A tool name, its <c>AgentTool</c> member and that member's value (its position in <c>AgentTool</c>).</summary>
+    internal readonly record struct ToolRef(string Name, string Member, int Value = 0);
 
     /// <summary>Everything needed to emit one agent class; equal specs emit equal text.</summary>
     internal sealed record AgentSpec(
@@ -37,6 +37,13 @@ namespace AgentGen.Model
     {
         /// <summary>The generated file's hint name: unique ignoring case (Roslyn requires it), ASCII and short.</summary>
         public string HintName { get; init; } = ClassName + ".g.cs";
+
+        /// <summary>
+        /// True when the nested Tool enum's member i is <c>AgentTool</c> member i (an agent that
+        /// inherits the catalogue and disallows none of it), so ToAgentTool is a cast. The ToolRefs
+        /// of the spec carry no values: a new tool elsewhere shifts values and must not change this spec.
+        /// </summary>
+        public bool ToolValuesMatch { get; init; }
     }
 
     /// <summary>The project's <c>AgentTool</c> enum and <c>AgentTools</c> helpers.</summary>

@@ -152,6 +152,23 @@ public class CatalogAndToolNameTests
         """);
 
     [Fact]
+    public Task Allows_inherited_from_AgentDefinitionBase_is_checked_through_the_receiver_or_the_base() => VerifyAsync(
+        Usings + """
+        class C
+        {
+            void M(AgentDefinitionBase any)
+            {
+                AgentCatalog.CodeReviewer.Allows({|#0:"WebFecth"|});
+                AgentCatalog.CodeReviewer.Allows("WebFetch");
+                any.Allows({|#1:"Gerp"|});
+                any.Allows("Grep");
+            }
+        }
+        """,
+        Diagnostic("AGEN102").WithLocation(0).WithMessage("No known tool is named 'WebFecth'; did you mean 'WebFetch'?"),
+        Diagnostic("AGEN102").WithLocation(1).WithMessage("No known tool is named 'Gerp'; did you mean 'Grep'?"));
+
+    [Fact]
     public Task Tools_named_by_agents_and_AgentGenKnownTools_are_known()
     {
         var test = new AnalyzerTest();
