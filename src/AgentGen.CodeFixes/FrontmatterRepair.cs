@@ -147,7 +147,7 @@ namespace AgentGen.CodeFixes
         {
             List<string> body = Dedent(rest);
             string head = first;
-            if (first.Length >= 2 && (first[0] == '"' || first[0] == '\'') && first[first.Length - 1] == first[0] && ClosesAtEnd(first))
+            if (first.Length >= 2 && (first[0] == '"' || first[0] == '\'') && first[first.Length - 1] == first[0] && YamlErrorExplanation.ClosingQuote(first) == first.Length - 1)
             {
                 head = Unquote(first); // a complete quoted first line: its quotes are YAML's
             }
@@ -248,33 +248,6 @@ namespace AgentGen.CodeFixes
 
                 return line[0] == ' ' && (t.StartsWith("- ", StringComparison.Ordinal) || t == "-" || ValueExtent.FieldName(t, 0, t.Length) is not null)
                     || line[0] == '-';
-            }
-
-            return false;
-        }
-
-        /// <summary>Whether a quoted line is exactly one quoted string (its opening quote closes at its last character).</summary>
-        private static bool ClosesAtEnd(string s)
-        {
-            char q = s[0];
-            for (int i = 1; i < s.Length; i++)
-            {
-                if (q == '"' && s[i] == '\\')
-                {
-                    i++;
-                    continue;
-                }
-
-                if (s[i] == q)
-                {
-                    if (q == '\'' && i + 1 < s.Length && s[i + 1] == '\'')
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    return i == s.Length - 1;
-                }
             }
 
             return false;

@@ -87,7 +87,7 @@ namespace AgentGen.Parsing
         }
 
         /// <summary>Index of the quote that closes the quoted string starting at 0, or -1.</summary>
-        private static int ClosingQuote(string s)
+        internal static int ClosingQuote(string s)
         {
             char q = s[0];
             for (int i = 1; i < s.Length; i++)
