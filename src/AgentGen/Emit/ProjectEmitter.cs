@@ -73,7 +73,7 @@ namespace AgentGen.Emit
             // Class names are unique; property names (class names without "Agent") need not be:
             // "agent" and "agent-agent" both want "Agent". Agent classes are referenced fully
             // qualified, so a property named like another agent's class cannot capture the name.
-            var used = new HashSet<string>(System.StringComparer.Ordinal) { "AgentCatalog", "All", "TryGet", "Get", "CreateIndex" };
+            var used = new HashSet<string>(CatalogMembers.Reserved, System.StringComparer.Ordinal);
             var all = new List<string>();
             var names = new List<string>();
             foreach (CatalogEntry e in spec.Agents)
