@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AgentGen.Common;
 using AgentGen.Parsing;
 using AgentGen.Shared;
 using Microsoft.CodeAnalysis.Text;
@@ -71,7 +72,7 @@ namespace AgentGen.CodeFixes
 
                 // tools: (nothing) -> tools: X
                 int colon = text.IndexOf(':', key.End);
-                int lineEnd = AgentFileParser.LineEnd(text, key.End);
+                int lineEnd = TextLines.LineEnd(text, key.End);
                 if (colon < 0 || colon >= lineEnd)
                 {
                     return false;
@@ -152,7 +153,7 @@ namespace AgentGen.CodeFixes
             }
 
             YNode last = list.Items[list.Items.Count - 1];
-            int lineStart = AgentFileParser.LineStart(text, last.Start);
+            int lineStart = TextLines.LineStart(text, last.Start);
             string prefix = text.Substring(lineStart, last.Start - lineStart);
             string trimmed = prefix.Trim();
             if (trimmed != "-")
@@ -160,14 +161,14 @@ namespace AgentGen.CodeFixes
                 return false; // e.g. an item continued on several lines
             }
 
-            int lineEnd = AgentFileParser.LineEnd(text, Math.Max(last.Start, last.End - 1));
+            int lineEnd = TextLines.LineEnd(text, Math.Max(last.Start, last.End - 1));
             if (lineEnd >= text.Length)
             {
                 return false; // the closing '---' always follows
             }
 
             string newline = text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? "\r\n" : text[lineEnd].ToString();
-            int insertAt = AgentFileParser.NextLine(text, lineEnd);
+            int insertAt = TextLines.NextLine(text, lineEnd);
             change = new TextChange(new TextSpan(insertAt, 0), prefix + tool + newline);
             return true;
         }
@@ -217,33 +218,12 @@ namespace AgentGen.CodeFixes
             return true;
         }
 
+        /// <summary>The frontmatter's YAML mapping, split by the parser's rule (<see cref="Frontmatter"/>).</summary>
         private static bool TryReadFrontmatter(string text, out YNode? root)
         {
             root = null;
-            int pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-            int firstLineEnd = AgentFileParser.LineEnd(text, pos);
-            if (text.Substring(pos, firstLineEnd - pos).TrimEnd() != "---")
-            {
-                return false;
-            }
-
-            int yamlStart = AgentFileParser.NextLine(text, firstLineEnd);
-            for (int lineStart = yamlStart; lineStart < text.Length;)
-            {
-                int lineEnd = AgentFileParser.LineEnd(text, lineStart);
-                if (text.Substring(lineStart, lineEnd - lineStart).TrimEnd() == "---")
-                {
-                    return YamlTree.TryRead(text, yamlStart, lineStart, out root, out _) && root is { Kind: YKind.Mapping };
-                }
-
-                lineStart = AgentFileParser.NextLine(text, lineEnd);
-                if (lineStart == lineEnd)
-                {
-                    break;
-                }
-            }
-
-            return false;
+            return Frontmatter.TrySplit(text, out int yamlStart, out int yamlEnd, out _)
+                && YamlTree.TryRead(text, yamlStart, yamlEnd, out root, out _) && root is { Kind: YKind.Mapping };
         }
 
         private static YNode? Field(YNode root, string name, out YNode? key)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using AgentGen.Common;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis.Text;
 
@@ -268,7 +269,7 @@ namespace AgentGen.CodeFixes
         {
             string repaired = text.Substring(0, change.Span.Start) + change.NewText + text.Substring(change.Span.End);
             int valueEnd = change.Span.Start + change.NewText!.Length;
-            int prefixEnd = AgentFileParser.NextLine(repaired, AgentFileParser.LineEnd(repaired, valueEnd));
+            int prefixEnd = TextLines.NextLine(repaired, TextLines.LineEnd(repaired, valueEnd));
             if (!YamlTree.TryRead(repaired, yamlStart, prefixEnd, out YNode? root, out _) || root is null || root.Kind != YKind.Mapping)
             {
                 return false;
@@ -293,36 +294,7 @@ namespace AgentGen.CodeFixes
 
         /// <summary>The frontmatter's YAML, <c>text[yamlStart..yamlEnd)</c>, split the way the parser splits it.</summary>
         internal static bool Frontmatter(string text, out int yamlStart, out int yamlEnd)
-        {
-            yamlStart = yamlEnd = 0;
-            int pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-            int firstLineEnd = AgentFileParser.LineEnd(text, pos);
-            if (!AgentFileParser.IsDelimiter(text, pos, firstLineEnd))
-            {
-                return false;
-            }
-
-            yamlStart = AgentFileParser.NextLine(text, firstLineEnd);
-            for (int lineStart = yamlStart; lineStart < text.Length;)
-            {
-                int lineEnd = AgentFileParser.LineEnd(text, lineStart);
-                if (AgentFileParser.IsDelimiter(text, lineStart, lineEnd))
-                {
-                    yamlEnd = lineStart;
-                    return true;
-                }
-
-                int next = AgentFileParser.NextLine(text, lineEnd);
-                if (next <= lineStart)
-                {
-                    break;
-                }
-
-                lineStart = next;
-            }
-
-            return false;
-        }
+            => Parsing.Frontmatter.TrySplit(text, out yamlStart, out yamlEnd, out _);
 
         private static string NewLine(string text)
         {

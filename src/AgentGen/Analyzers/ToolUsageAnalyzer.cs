@@ -550,8 +550,8 @@ namespace AgentGen.Analyzers
 
             private void CheckCatalogLookup(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
             {
-                if ((method.Name != "Get" && method.Name != "TryGet") || !method.IsStatic
-                    || method.ContainingType is not { Name: "AgentCatalog", IsStatic: true } catalog
+                if ((method.Name != CatalogMembers.Get && method.Name != CatalogMembers.TryGet) || !method.IsStatic
+                    || method.ContainingType is not { Name: CatalogMembers.ClassName, IsStatic: true } catalog
                     || !IsAgentGenGenerated(catalog)
                     || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
                 {

@@ -68,12 +68,12 @@ namespace AgentGen.Emit
             w.Open("namespace " + CSharp.QualifiedName(spec.Namespace));
             AgentEmitter.Doc(w, "Every agent defined in this project.");
             w.Line(AgentEmitter.GeneratedCode);
-            w.Open(spec.Accessibility + " static class AgentCatalog");
+            w.Open(spec.Accessibility + " static class " + CatalogMembers.ClassName);
 
             // Class names are unique; property names (class names without "Agent") need not be:
             // "agent" and "agent-agent" both want "Agent". Agent classes are referenced fully
             // qualified, so a property named like another agent's class cannot capture the name.
-            var used = new HashSet<string>(System.StringComparer.Ordinal) { "AgentCatalog", "All", "TryGet", "Get", "CreateIndex" };
+            var used = new HashSet<string>(CatalogMembers.Reserved, System.StringComparer.Ordinal);
             var all = new List<string>();
             var names = new List<string>();
             foreach (CatalogEntry e in spec.Agents)
@@ -98,19 +98,19 @@ namespace AgentGen.Emit
 
             w.Line("private static readonly global::AgentGen.IAgentDefinition[] s_all = new global::AgentGen.IAgentDefinition[] { " + string.Join(", ", all) + " };");
             w.Line("private static readonly string[] s_names = " + AgentEmitter.StringArray(names) + ";");
-            w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> s_byName = CreateIndex();");
+            w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> s_byName = " + CatalogMembers.CreateIndex + "();");
             w.Line();
             AgentEmitter.Doc(w, "Every agent, ordered by name.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::AgentGen.IAgentDefinition> All { get; } = global::System.Array.AsReadOnly(s_all);");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::AgentGen.IAgentDefinition> " + CatalogMembers.All + " { get; } = global::System.Array.AsReadOnly(s_all);");
             w.Line();
-            w.Open("private static global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> CreateIndex()");
+            w.Open("private static global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition> " + CatalogMembers.CreateIndex + "()");
             w.Line("var index = new global::System.Collections.Generic.Dictionary<string, global::AgentGen.IAgentDefinition>(s_names.Length, global::System.StringComparer.Ordinal);");
             w.Line("for (int i = 0; i < s_names.Length; i++) index[s_names[i]] = s_all[i];");
             w.Line("return index;");
             w.Close();
             w.Line();
             AgentEmitter.Doc(w, "Finds the agent with this <c>name</c>.");
-            w.Open("public static bool TryGet(string name, out global::AgentGen.IAgentDefinition agent)");
+            w.Open("public static bool " + CatalogMembers.TryGet + "(string name, out global::AgentGen.IAgentDefinition agent)");
             w.Line("global::AgentGen.IAgentDefinition? found = null;");
             w.Line("bool ok = name != null && s_byName.TryGetValue(name, out found);");
             w.Line("agent = found!;");
@@ -118,8 +118,8 @@ namespace AgentGen.Emit
             w.Close();
             w.Line();
             AgentEmitter.Doc(w, "The agent with this <c>name</c>; throws <see cref=\"global::System.Collections.Generic.KeyNotFoundException\"/> naming close matches when there is none.");
-            w.Open("public static global::AgentGen.IAgentDefinition Get(string name)");
-            w.Line("if (TryGet(name, out global::AgentGen.IAgentDefinition agent)) return agent;");
+            w.Open("public static global::AgentGen.IAgentDefinition " + CatalogMembers.Get + "(string name)");
+            w.Line("if (" + CatalogMembers.TryGet + "(name, out global::AgentGen.IAgentDefinition agent)) return agent;");
             w.Line("throw global::AgentGen.AgentLookup.NotFound(name, s_names);");
             w.Close();
             w.Close();

@@ -132,15 +132,13 @@ namespace AgentGen.Model
             string trimmed = className.Length > 5 && className.EndsWith("Agent", StringComparison.Ordinal)
                 ? className.Substring(0, className.Length - 5)
                 : className;
-            if (trimmed.Length == 0 || trimmed == "_" || ReservedCatalogMembers.Contains(trimmed) || char.IsDigit(trimmed[0]))
+            if (trimmed.Length == 0 || trimmed == "_" || CatalogMembers.IsReserved(trimmed) || char.IsDigit(trimmed[0]))
             {
                 return className;
             }
 
             return trimmed;
         }
-
-        private static readonly HashSet<string> ReservedCatalogMembers = new(StringComparer.Ordinal) { "All", "TryGet", "Get", "AgentCatalog", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize" };
 
         /// <summary>
         /// The <c>AgentTool</c> member for a tool name: built-ins as written; <c>mcp__server__tool</c>

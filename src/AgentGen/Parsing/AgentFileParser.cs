@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using AgentGen.Catalog;
 using AgentGen.Common;
+using static AgentGen.Common.TextLines;
 using AgentGen.Shared;
 using AgentGen.Diagnostics;
 using AgentGen.Model;
@@ -131,11 +132,11 @@ namespace AgentGen.Parsing
                     return Fail();
                 }
 
-                int pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-
-                // 1. Frontmatter: '---' on line 1, closed by a later '---' line.
-                int firstLineEnd = LineEnd(text, pos);
-                if (!IsDelimiter(text, pos, firstLineEnd))
+                // 1. Frontmatter: '---' on line 1, closed by a later '---' line (Frontmatter.cs).
+                FrontmatterSplit split = Frontmatter.Split(text);
+                int pos = split.OpenStart;
+                int firstLineEnd = split.OpenEnd;
+                if (split.State == FrontmatterState.None)
                 {
                     // A file with no frontmatter at all (a README beside the agents) is documentation,
                     // as Claude Code treats it (sub-agents page "Subagent files Claude Code skips";
@@ -150,29 +151,15 @@ namespace AgentGen.Parsing
                     return new AgentParseResult(null, null, default, _messages, _diagnostics) { IsDocumentation = true };
                 }
 
-                int yamlStart = NextLine(text, firstLineEnd);
-                int closeStart = -1;
-                int lineStart = yamlStart;
-                while (lineStart < text.Length)
-                {
-                    int lineEnd = LineEnd(text, lineStart);
-                    if (IsDelimiter(text, lineStart, lineEnd))
-                    {
-                        closeStart = lineStart;
-                        break;
-                    }
-
-                    lineStart = NextLine(text, lineEnd);
-                }
-
-                if (closeStart < 0)
+                if (split.State == FrontmatterState.Unclosed)
                 {
                     Report(Descriptors.NoFrontmatter, SourceSpan.FromBounds(pos, firstLineEnd), "The frontmatter opened on line 1 is never closed: add a line '---' after the last field");
                     return Fail();
                 }
 
-                int bodyStart = NextLine(text, LineEnd(text, closeStart));
-                int yamlEnd = closeStart;
+                int yamlStart = split.YamlStart;
+                int yamlEnd = split.YamlEnd;
+                int bodyStart = split.BodyStart;
                 _yamlStart = yamlStart;
                 _yamlEnd = yamlEnd;
 
@@ -1256,56 +1243,6 @@ namespace AgentGen.Parsing
             }
 
             return sb.ToString().Trim('-');
-        }
-
-        internal static int LineEnd(string text, int pos)
-        {
-            int i = pos;
-            while (i < text.Length && text[i] != '\n' && text[i] != '\r')
-            {
-                i++;
-            }
-
-            return i;
-        }
-
-        internal static int LineStart(string text, int pos)
-        {
-            int i = Math.Min(pos, text.Length);
-            while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
-            {
-                i--;
-            }
-
-            return i;
-        }
-
-        internal static int NextLine(string text, int lineEnd)
-        {
-            if (lineEnd >= text.Length)
-            {
-                return text.Length;
-            }
-
-            return text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
-        }
-
-        internal static bool IsDelimiter(string text, int start, int end)
-        {
-            if (end - start < 3 || string.CompareOrdinal(text, start, "---", 0, 3) != 0)
-            {
-                return false;
-            }
-
-            for (int i = start + 3; i < end; i++)
-            {
-                if (text[i] != ' ' && text[i] != '\t')
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

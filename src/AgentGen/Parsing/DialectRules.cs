@@ -34,7 +34,7 @@ namespace AgentGen.Parsing
             bool inFence = false;
             for (int line = 0; line < LinesSearched && lineStart < text.Length; line++)
             {
-                int lineEnd = AgentFileParser.LineEnd(text, lineStart);
+                int lineEnd = TextLines.LineEnd(text, lineStart);
                 string raw = text.Substring(lineStart, lineEnd - lineStart);
                 string trimmed = raw.Trim();
                 if (!sawContent && trimmed.StartsWith("---", StringComparison.Ordinal))
@@ -56,7 +56,7 @@ namespace AgentGen.Parsing
                     return true;
                 }
 
-                lineStart = AgentFileParser.NextLine(text, lineEnd);
+                lineStart = TextLines.NextLine(text, lineEnd);
             }
 
             return false;

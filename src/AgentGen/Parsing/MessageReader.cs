@@ -82,7 +82,7 @@ namespace AgentGen.Parsing
                 }
 
                 int at = Math.Min(Math.Max(error.Offset, start), text.Length);
-                var span = new SourceSpan(at, AgentFileParser.LineEnd(text, at) > at ? 1 : 0);
+                var span = new SourceSpan(at, TextLines.LineEnd(text, at) > at ? 1 : 0);
                 diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidJsonBlock, span, new[] { error.Message }));
                 return;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using AgentGen.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -63,21 +64,21 @@ namespace AgentGen.Parsing
         internal static string? FrontmatterName(string text)
         {
             int pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-            int lineEnd = AgentFileParser.LineEnd(text, pos);
-            if (text.Substring(pos, lineEnd - pos).TrimEnd() != "---")
+            int lineEnd = TextLines.LineEnd(text, pos);
+            if (!Frontmatter.IsDelimiter(text, pos, lineEnd))
             {
                 return null;
             }
 
-            for (int line = AgentFileParser.NextLine(text, lineEnd), n = 0; line < text.Length && n < 200; n++)
+            for (int line = TextLines.NextLine(text, lineEnd), n = 0; line < text.Length && n < 200; n++)
             {
-                int end = AgentFileParser.LineEnd(text, line);
-                string s = text.Substring(line, end - line);
-                if (s.TrimEnd() == "---")
+                int end = TextLines.LineEnd(text, line);
+                if (Frontmatter.IsDelimiter(text, line, end))
                 {
                     return null;
                 }
 
+                string s = text.Substring(line, end - line);
                 if (s.StartsWith("name:", StringComparison.Ordinal))
                 {
                     string value = s.Substring(5).Trim();
@@ -95,7 +96,7 @@ namespace AgentGen.Parsing
                     return value;
                 }
 
-                line = AgentFileParser.NextLine(text, end);
+                line = TextLines.NextLine(text, end);
             }
 
             return null;

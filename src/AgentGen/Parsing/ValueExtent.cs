@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AgentGen.Catalog;
+using AgentGen.Common;
 
 namespace AgentGen.Parsing
 {
@@ -77,9 +78,9 @@ namespace AgentGen.Parsing
             int pos = start;
             while (pos < end)
             {
-                int lineEnd = Math.Min(AgentFileParser.LineEnd(text, pos), end);
+                int lineEnd = Math.Min(TextLines.LineEnd(text, pos), end);
                 lines.Add((pos, lineEnd));
-                int next = AgentFileParser.NextLine(text, lineEnd);
+                int next = TextLines.NextLine(text, lineEnd);
                 if (next <= pos)
                 {
                     break;
