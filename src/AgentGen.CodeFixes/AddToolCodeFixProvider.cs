@@ -28,22 +28,8 @@ namespace AgentGen.CodeFixes
 
         public override FixAllProvider? GetFixAllProvider() => AddToolFixAllProvider.Instance;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            // A fixer that cannot fix offers nothing: an exception here would reach the IDE (an
-            // info bar, the light bulb gone for every fix). Cancellation still propagates.
-            try
-            {
-                PipelineFaults.At(PipelineFaults.CodeFix, context.Document.FilePath ?? string.Empty);
-                await RegisterFixesAsync(context).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Nothing to offer, and no diagnostic can be reported from here: the analyzers
-                // report the file's problems (AGEN099 for their own failures).
-                _ = ex;
-            }
-        }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+            => FixerGuard.RegisterOrOfferNothingAsync(context.Document.FilePath, () => RegisterFixesAsync(context));
 
         private static async Task RegisterFixesAsync(CodeFixContext context)
         {
