@@ -21,15 +21,6 @@ namespace AgentGen.Parsing
     /// </summary>
     internal sealed class ValueExtent
     {
-        /// <summary>
-        /// GitHub Copilot custom-agent frontmatter fields (docs.github.com, "Custom agents configuration",
-        /// 2025-11), besides those in <see cref="FieldCatalog"/> (Claude Code).
-        /// </summary>
-        private static readonly HashSet<string> CopilotFields = new(StringComparer.Ordinal)
-        {
-            "target", "infer", "mcp-servers", "metadata", "argument-hint", "handoffs",
-        };
-
         private ValueExtent(string key, int keyStart, int valueStart, int lastLineEnd, int fieldLine, int firstLine, int lastLine, int evidenceLine)
         {
             Key = key;
@@ -69,7 +60,7 @@ namespace AgentGen.Parsing
         public bool IsMultiLine => LastLine > FirstLine;
 
         /// <summary>Whether <paramref name="key"/> is a field Claude Code or Copilot knows.</summary>
-        public static bool IsKnownField(string key) => FieldCatalog.TryGet(key, out _) || CopilotFields.Contains(key);
+        public static bool IsKnownField(string key) => FieldCatalog.TryGet(key, out _) || CopilotFields.IsKnown(key);
 
         /// <summary>The lines of <c>text[start..end)</c>: (start, end) of each, end before the line break.</summary>
         public static List<(int Start, int End)> Lines(string text, int start, int end)
