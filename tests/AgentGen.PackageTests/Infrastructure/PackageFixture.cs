@@ -123,27 +123,36 @@ public sealed class PackageFixture : IDisposable
     /// The temporary feed plus nuget.org, nothing inherited (&lt;clear/&gt;). Source mapping makes
     /// AgentGen come only from the temporary feed, even if nuget.org has a package of that name.
     /// </summary>
-    public string NuGetConfig() => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="agentgen-under-test" value="{FeedDirectory}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-          </packageSources>
-          <packageSourceMapping>
-            <clear />
-            <packageSource key="agentgen-under-test">
-              <package pattern="AgentGen" />
-            </packageSource>
-            <packageSource key="nuget.org">
-              <package pattern="*" />
-            </packageSource>
-          </packageSourceMapping>
-        </configuration>
-        """;
+    public string NuGetConfig() => NuGetConfig(FeedDirectory, "AgentGen");
 
-    public void Dispose()
+    /// <summary>A nuget.config whose source mapping takes <paramref name="packageIds"/> only from <paramref name="feedDirectory"/>.</summary>
+    internal static string NuGetConfig(string feedDirectory, params string[] packageIds)
+    {
+        string patterns = string.Concat(packageIds.Select(id => $"\n      <package pattern=\"{id}\" />"));
+        return $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="agentgen-under-test" value="{feedDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <clear />
+                <packageSource key="agentgen-under-test">{patterns}
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """;
+    }
+
+    public void Dispose() => DeleteTempRoot(TempRoot);
+
+    /// <summary>Removes a fixture's temporary folder, unless AGENTGEN_KEEP_TEMP=1 (best effort).</summary>
+    internal static void DeleteTempRoot(string tempRoot)
     {
         if (Environment.GetEnvironmentVariable("AGENTGEN_KEEP_TEMP") == "1")
         {
@@ -152,7 +161,7 @@ public sealed class PackageFixture : IDisposable
 
         try
         {
-            Directory.Delete(TempRoot, recursive: true);
+            Directory.Delete(tempRoot, recursive: true);
         }
         catch (IOException)
         {
@@ -163,7 +172,7 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

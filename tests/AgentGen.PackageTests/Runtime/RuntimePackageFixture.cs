@@ -20,7 +20,7 @@ public sealed class RuntimePackageFixture : IDisposable
 
     public RuntimePackageFixture()
     {
-        RepoRoot = FindRepoRoot();
+        RepoRoot = PackageFixture.FindRepoRoot();
         TempRoot = Path.Combine(Path.GetTempPath(), "agentgen-runtime-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
         FeedDirectory = Path.Combine(TempRoot, "feed");
         PackagesDirectory = Path.Combine(TempRoot, "nuget-packages");
@@ -90,57 +90,9 @@ public sealed class RuntimePackageFixture : IDisposable
     {
         string directory = Path.Combine(ConsumersDirectory, name);
         Directory.CreateDirectory(directory);
-        string patterns = string.Concat(PackageIds.Select(id => $"\n      <package pattern=\"{id}\" />"));
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="agentgen-under-test" value="{FeedDirectory}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-              <packageSourceMapping>
-                <clear />
-                <packageSource key="agentgen-under-test">{patterns}
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), PackageFixture.NuGetConfig(FeedDirectory, PackageIds));
         return directory;
     }
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("AGENTGEN_KEEP_TEMP") == "1")
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(TempRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"AgentGen.sln not found above {AppContext.BaseDirectory}");
-    }
+    public void Dispose() => PackageFixture.DeleteTempRoot(TempRoot);
 }
