@@ -7,6 +7,15 @@ namespace AgentGen.Emit
     /// <summary>Emits one agent class (contract §2) from its spec.</summary>
     internal static class AgentEmitter
     {
+        /// <summary>The project's base of agents whose Tool enum is the whole catalogue (generated with AgentTool).</summary>
+        public const string AllToolsBase = "AllToolsAgentDefinition";
+
+        /// <summary>The fields of the generated AgentTools holding ToToolName and TryParse as delegates.</summary>
+        public const string NameOfTool = "NameOfTool";
+
+        /// <inheritdoc cref="NameOfTool"/>
+        public const string ParseTool = "ParseTool";
+
         public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AgentGen\", \"" + ThisAssembly.Version + "\")]";
 
         /// <summary>
@@ -40,20 +49,24 @@ namespace AgentGen.Emit
                 + ", SourceFile = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
             // Everything but the data, the nested Tool enum and ToAgentTool is inherited (Tools,
             // Allows and EnsureAllowed of AgentTool from the generic base, the rest from AgentDefinitionBase).
-            w.Open(spec.Accessibility + " sealed partial class " + cls + " : global::AgentGen.AgentDefinitionBase<" + agentTool + ">");
+            // An agent whose Tool enum is the whole catalogue inherits it, and ToAgentTool, from the
+            // project's AllToolsAgentDefinition (declared once, in AgentTool.g.cs).
+            w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + (spec.SharesCatalogue ? AllToolsBase : "global::AgentGen.AgentDefinitionBase<" + agentTool + ">"));
             w.Line("public const string AgentName = " + CSharp.Literal(a.Name) + ";");
             w.Line("public static " + cls + " Instance { get; } = new " + cls + "();");
             w.Line();
             WriteConstructor(w, cls, spec);
-            w.Line();
+            if (!spec.SharesCatalogue)
+            {
+                w.Line();
+                Doc(w, "One member per tool this agent may use.");
+                w.Open("public enum Tool");
+                WriteToolMembers(w, spec);
+                w.Close();
+                w.Line();
+                WriteToAgentTool(w, agentTool, spec);
+            }
 
-            Doc(w, "One member per tool this agent may use.");
-            w.Open("public enum Tool");
-            WriteToolMembers(w, spec);
-            w.Close();
-            w.Line();
-
-            WriteToAgentTool(w, agentTool, spec);
             w.Close();
             w.Close();
             return w.ToString();
@@ -118,7 +131,8 @@ namespace AgentGen.Emit
             AddString(named, "experimental", o.Experimental);
 
             w.Line("private " + cls + "() : base(");
-            w.Line("    AgentTools.ToToolName, AgentTools.TryParse, AgentName,");
+            // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).
+            w.Line(spec.SharesCatalogue ? "    AgentName," : "    AgentTools." + NameOfTool + ", AgentTools." + ParseTool + ", AgentName,");
             w.LineWithLiteral("    ", a.Description, ",");
             w.Line("    " + CSharp.Literal(a.Model) + ",");
             w.LineWithLiteral("    ", a.Instructions, ",");

@@ -29,6 +29,13 @@ namespace AgentGen.Emit
             w.Line("private static readonly string[] s_names = " + AgentEmitter.StringArray(Names(spec)) + ";");
             w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, AgentTool> s_byName = CreateIndex();");
             w.Line();
+            // The agent classes' constructors pass these two fields to AgentDefinitionBase<AgentTool>:
+            // a method group there would be a delegate conversion, with its cache, per agent class.
+            AgentEmitter.Doc(w, "<see cref=\"ToToolName\"/> as a delegate, for the agent classes' constructors.");
+            w.Line("internal static readonly global::System.Func<AgentTool, string> " + AgentEmitter.NameOfTool + " = ToToolName;");
+            AgentEmitter.Doc(w, "<see cref=\"TryParse\"/> as a delegate, for the agent classes' constructors.");
+            w.Line("internal static readonly global::AgentGen.AgentToolParser<AgentTool> " + AgentEmitter.ParseTool + " = TryParse;");
+            w.Line();
             w.Open("private static global::System.Collections.Generic.Dictionary<string, AgentTool> CreateIndex()");
             w.Line("var index = new global::System.Collections.Generic.Dictionary<string, AgentTool>(s_names.Length, global::System.StringComparer.Ordinal);");
             w.Line("for (int i = 0; i < s_names.Length; i++) index[s_names[i]] = (AgentTool)i;");
@@ -48,9 +55,81 @@ namespace AgentGen.Emit
             w.Line("return s_byName.TryGetValue(name, out tool);");
             w.Close();
             w.Close();
+            if (spec.CatalogueCount > 0)
+            {
+                w.Line();
+                EmitAllToolsBase(w, spec);
+            }
+
             w.Close();
             return w.ToString();
         }
+
+        /// <summary>
+        /// The base of every agent whose Tool enum is the whole catalogue (it inherits every tool and
+        /// disallows none): that enum and ToAgentTool, declared once for the project instead of in
+        /// each such agent class (docs/performance.md, "What the generated code costs to compile").
+        /// The members carry their tool names, as AgentTool's do, for the analyzers.
+        /// </summary>
+        private static void EmitAllToolsBase(CodeWriter w, ToolEnumSpec spec)
+        {
+            AgentEmitter.Doc(w, "The base of the agents that may use every tool of the catalogue: their <c>Tool</c> enum, declared once.");
+            w.Line(AgentEmitter.GeneratedCode);
+            w.Open(spec.Accessibility + " abstract class " + AgentEmitter.AllToolsBase + " : global::AgentGen.AgentDefinitionBase<AgentTool>");
+            AgentEmitter.Doc(w, "Passes an agent file's values, and this project's tool conversions, to <see cref=\"global::AgentGen.AgentDefinitionBase{TTool}\"/>.");
+            var parameters = new List<string>();
+            var arguments = new List<string> { "AgentTools." + AgentEmitter.NameOfTool, "AgentTools." + AgentEmitter.ParseTool };
+            foreach (string[] p in BaseParameters)
+            {
+                parameters.Add(p[0] + " " + p[1] + (p.Length > 2 ? " = " + p[2] : string.Empty));
+                arguments.Add(p[1]);
+            }
+
+            w.Line("private protected " + AgentEmitter.AllToolsBase + "(" + string.Join(", ", parameters) + ")");
+            w.Line("    : base(" + string.Join(", ", arguments) + ")");
+            w.OpenBrace();
+            w.Close();
+            w.Line();
+            AgentEmitter.Doc(w, "One member per tool these agents may use: the catalogue, member i being <see cref=\"AgentTool\"/> member i.");
+            w.Open("public enum Tool");
+            for (int i = 0; i < spec.CatalogueCount; i++)
+            {
+                ToolRef t = spec.Tools[i];
+                w.Line("[global::AgentGen.ToolName(" + CSharp.AttributeLiteral(t.Name) + ")] " + CSharp.Identifier(t.Member) + ",");
+            }
+
+            w.Close();
+            w.Line();
+            AgentEmitter.Doc(w, "The <see cref=\"AgentTool\"/> of one of these agents' tools.");
+            w.Line("public static AgentTool ToAgentTool(Tool tool) => (uint)tool < " + spec.CatalogueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + "u ? (AgentTool)(int)tool : throw new global::System.ArgumentOutOfRangeException(nameof(tool));");
+            w.Close();
+        }
+
+        /// <summary>The parameters of <c>AgentDefinitionBase&lt;TTool&gt;</c>'s constructor after the two tool conversions: type, name, default.</summary>
+        private static readonly string[][] BaseParameters =
+        {
+            new[] { "string", "name" },
+            new[] { "string", "description" },
+            new[] { "string?", "model" },
+            new[] { "string", "instructions" },
+            new[] { "bool", "inheritsAllTools" },
+            new[] { "string[]?", "toolNames", "null" },
+            new[] { "string[]?", "disallowedToolNames", "null" },
+            new[] { "string[]?", "metadata", "null" },
+            new[] { "global::AgentGen.AgentColor?", "color", "null" },
+            new[] { "global::AgentGen.AgentPermissionMode?", "permissionMode", "null" },
+            new[] { "int?", "maxTurns", "null" },
+            new[] { "string[]?", "skills", "null" },
+            new[] { "string[]?", "mcpServers", "null" },
+            new[] { "string?", "hooks", "null" },
+            new[] { "global::AgentGen.AgentMemoryScope?", "memory", "null" },
+            new[] { "bool?", "background", "null" },
+            new[] { "bool?", "omitClaudeMd", "null" },
+            new[] { "global::AgentGen.AgentEffort?", "effort", "null" },
+            new[] { "global::AgentGen.AgentIsolation?", "isolation", "null" },
+            new[] { "string?", "initialPrompt", "null" },
+            new[] { "string?", "experimental", "null" },
+        };
 
         private static IEnumerable<string> Names(ToolEnumSpec spec)
         {

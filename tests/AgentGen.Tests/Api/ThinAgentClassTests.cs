@@ -48,7 +48,7 @@ public class ThinAgentClassTests
         Assert.NotNull(type.GetMethod("EnsureAllowed", [typeof(string)]));
         Assert.NotNull(type.GetMethod("Allows", [asm.Type("AgentTool")]));
         Assert.NotNull(type.GetMethod("EnsureAllowed", [asm.Type("AgentTool")]));
-        Assert.NotNull(type.GetNestedType("Tool"));
+        Assert.NotNull(type.ToolEnum());
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class ThinAgentClassTests
     {
         Assembly asm = Build();
         Type agent = asm.Type(className);
-        Type tool = agent.GetNestedType("Tool")!;
+        Type tool = agent.ToolEnum()!;
         Type agentTool = asm.Type("AgentTool");
         string[] names = Enum.GetNames(tool);
         Assert.NotEmpty(names);
@@ -79,9 +79,13 @@ public class ThinAgentClassTests
     {
         GeneratorResult result = new GeneratorHarness().Agent("helper.md", Inheriting).Agent("guarded.md", Restricted).Agent("lister.md", Declared).Run();
         Assembly asm = GeneratedAssembly.Load(result);
-        Assert.Equal(["Write", "Read", "McpTrackerCreateTicket", "Glob", "Edit"], Enum.GetNames(asm.Type("ListerAgent").GetNestedType("Tool")!));
-        Assert.Contains("(uint)tool < ", Source(result, "HelperAgent"), StringComparison.Ordinal);
-        Assert.DoesNotContain("Bash", Enum.GetNames(asm.Type("GuardedAgent").GetNestedType("Tool")!));
+        Assert.Equal(["Write", "Read", "McpTrackerCreateTicket", "Glob", "Edit"], Enum.GetNames(asm.Type("ListerAgent").ToolEnum()!));
+        // The catalogue case: the Tool enum and its cast are declared once, in AllToolsAgentDefinition, which the agent derives from.
+        Assert.Equal("AllToolsAgentDefinition", asm.Type("HelperAgent").BaseType!.Name);
+        Assert.DoesNotContain("enum Tool", Source(result, "HelperAgent"), StringComparison.Ordinal);
+        Assert.Contains("(uint)tool < ", result.Sources["AgentTool.g.cs"], StringComparison.Ordinal);
+        Assert.NotEqual("AllToolsAgentDefinition", asm.Type("GuardedAgent").BaseType!.Name);
+        Assert.DoesNotContain("Bash", Enum.GetNames(asm.Type("GuardedAgent").ToolEnum()!));
         Assert.Contains("Enum.Parse", Source(result, "GuardedAgent"), StringComparison.Ordinal);
     }
 

@@ -165,6 +165,11 @@ namespace TestProject.Agents
         private static readonly string[] s_names = new string[] { "Agent", "Artifact", "AskUserQuestion", "Bash", "CronCreate", "CronDelete", "CronList", "Edit", "EndConversation", "EnterPlanMode", "EnterWorktree", "ExitPlanMode", "ExitWorktree", "Glob", "Grep", "ListAgents", "ListMcpResourcesTool", "LSP", "Monitor", "NotebookEdit", "PowerShell", "PushNotification", "Read", "ReadMcpResourceTool", "RemoteTrigger", "ReportFindings", "ScheduleWakeup", "SendFeedback", "SendMessage", "SendUserFile", "ShareOnboardingGuide", "Skill", "SubagentHandback", "TaskCreate", "TaskGet", "TaskList", "TaskOutput", "TaskStop", "TaskUpdate", "TodoWrite", "ToolSearch", "WaitForMcpServers", "WebFetch", "WebSearch", "Workflow", "Write", "mcp__context7__get-library-docs", "mcp__context7__resolve-library-id", "mcp__sequential-thinking__sequentialthinking" };
         private static readonly global::System.Collections.Generic.Dictionary<string, AgentTool> s_byName = CreateIndex();
 
+        /// <summary><see cref="ToToolName"/> as a delegate, for the agent classes' constructors.</summary>
+        internal static readonly global::System.Func<AgentTool, string> NameOfTool = ToToolName;
+        /// <summary><see cref="TryParse"/> as a delegate, for the agent classes' constructors.</summary>
+        internal static readonly global::AgentGen.AgentToolParser<AgentTool> ParseTool = TryParse;
+
         private static global::System.Collections.Generic.Dictionary<string, AgentTool> CreateIndex()
         {
             var index = new global::System.Collections.Generic.Dictionary<string, AgentTool>(s_names.Length, global::System.StringComparer.Ordinal);
@@ -185,5 +190,70 @@ namespace TestProject.Agents
             string name = global::AgentGen.AgentToolRules.Canonicalize(toolName ?? string.Empty);
             return s_byName.TryGetValue(name, out tool);
         }
+    }
+
+    /// <summary>The base of the agents that may use every tool of the catalogue: their <c>Tool</c> enum, declared once.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AgentGen", "0.1.0")]
+    public abstract class AllToolsAgentDefinition : global::AgentGen.AgentDefinitionBase<AgentTool>
+    {
+        /// <summary>Passes an agent file's values, and this project's tool conversions, to <see cref="global::AgentGen.AgentDefinitionBase{TTool}"/>.</summary>
+        private protected AllToolsAgentDefinition(string name, string description, string? model, string instructions, bool inheritsAllTools, string[]? toolNames = null, string[]? disallowedToolNames = null, string[]? metadata = null, global::AgentGen.AgentColor? color = null, global::AgentGen.AgentPermissionMode? permissionMode = null, int? maxTurns = null, string[]? skills = null, string[]? mcpServers = null, string? hooks = null, global::AgentGen.AgentMemoryScope? memory = null, bool? background = null, bool? omitClaudeMd = null, global::AgentGen.AgentEffort? effort = null, global::AgentGen.AgentIsolation? isolation = null, string? initialPrompt = null, string? experimental = null)
+            : base(AgentTools.NameOfTool, AgentTools.ParseTool, name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental)
+        {
+        }
+
+        /// <summary>One member per tool these agents may use: the catalogue, member i being <see cref="AgentTool"/> member i.</summary>
+        public enum Tool
+        {
+            [global::AgentGen.ToolName("Agent")] Agent,
+            [global::AgentGen.ToolName("Artifact")] Artifact,
+            [global::AgentGen.ToolName("AskUserQuestion")] AskUserQuestion,
+            [global::AgentGen.ToolName("Bash")] Bash,
+            [global::AgentGen.ToolName("CronCreate")] CronCreate,
+            [global::AgentGen.ToolName("CronDelete")] CronDelete,
+            [global::AgentGen.ToolName("CronList")] CronList,
+            [global::AgentGen.ToolName("Edit")] Edit,
+            [global::AgentGen.ToolName("EndConversation")] EndConversation,
+            [global::AgentGen.ToolName("EnterPlanMode")] EnterPlanMode,
+            [global::AgentGen.ToolName("EnterWorktree")] EnterWorktree,
+            [global::AgentGen.ToolName("ExitPlanMode")] ExitPlanMode,
+            [global::AgentGen.ToolName("ExitWorktree")] ExitWorktree,
+            [global::AgentGen.ToolName("Glob")] Glob,
+            [global::AgentGen.ToolName("Grep")] Grep,
+            [global::AgentGen.ToolName("ListAgents")] ListAgents,
+            [global::AgentGen.ToolName("ListMcpResourcesTool")] ListMcpResourcesTool,
+            [global::AgentGen.ToolName("LSP")] LSP,
+            [global::AgentGen.ToolName("Monitor")] Monitor,
+            [global::AgentGen.ToolName("NotebookEdit")] NotebookEdit,
+            [global::AgentGen.ToolName("PowerShell")] PowerShell,
+            [global::AgentGen.ToolName("PushNotification")] PushNotification,
+            [global::AgentGen.ToolName("Read")] Read,
+            [global::AgentGen.ToolName("ReadMcpResourceTool")] ReadMcpResourceTool,
+            [global::AgentGen.ToolName("RemoteTrigger")] RemoteTrigger,
+            [global::AgentGen.ToolName("ReportFindings")] ReportFindings,
+            [global::AgentGen.ToolName("ScheduleWakeup")] ScheduleWakeup,
+            [global::AgentGen.ToolName("SendFeedback")] SendFeedback,
+            [global::AgentGen.ToolName("SendMessage")] SendMessage,
+            [global::AgentGen.ToolName("SendUserFile")] SendUserFile,
+            [global::AgentGen.ToolName("ShareOnboardingGuide")] ShareOnboardingGuide,
+            [global::AgentGen.ToolName("Skill")] Skill,
+            [global::AgentGen.ToolName("SubagentHandback")] SubagentHandback,
+            [global::AgentGen.ToolName("TaskCreate")] TaskCreate,
+            [global::AgentGen.ToolName("TaskGet")] TaskGet,
+            [global::AgentGen.ToolName("TaskList")] TaskList,
+            [global::AgentGen.ToolName("TaskOutput")] TaskOutput,
+            [global::AgentGen.ToolName("TaskStop")] TaskStop,
+            [global::AgentGen.ToolName("TaskUpdate")] TaskUpdate,
+            [global::AgentGen.ToolName("TodoWrite")] TodoWrite,
+            [global::AgentGen.ToolName("ToolSearch")] ToolSearch,
+            [global::AgentGen.ToolName("WaitForMcpServers")] WaitForMcpServers,
+            [global::AgentGen.ToolName("WebFetch")] WebFetch,
+            [global::AgentGen.ToolName("WebSearch")] WebSearch,
+            [global::AgentGen.ToolName("Workflow")] Workflow,
+            [global::AgentGen.ToolName("Write")] Write,
+        }
+
+        /// <summary>The <see cref="AgentTool"/> of one of these agents' tools.</summary>
+        public static AgentTool ToAgentTool(Tool tool) => (uint)tool < 46u ? (AgentTool)(int)tool : throw new global::System.ArgumentOutOfRangeException(nameof(tool));
     }
 }
