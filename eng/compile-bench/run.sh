@@ -9,7 +9,13 @@
 # CoreCompile time (from -clp:PerformanceSummary) is printed, then the best of each and their ratio,
 # and the size of the generated C# (per agent class with and without its body literal).
 #
-# usage: eng/compile-bench/run.sh [N=200] [RUNS=5] [REPO=repo of this script] [WORK=/tmp/agentgen-compile-bench]
+# With SHARED=1 in the environment the builds use the compiler server (VBCSCompiler, what `dotnet
+# build` uses by default; warm after the warm-up builds) instead of a new csc process per build
+# (UseSharedCompilation=false, this machine's setting), so neither side pays for starting the
+# compiler and JIT-compiling it, the SDK's analyzers and AgentGen's assemblies. The server gets a
+# pipe name of its own and is stopped, by its process id, when the script ends.
+#
+# usage: [SHARED=1] eng/compile-bench/run.sh [N=200] [RUNS=5] [REPO=repo of this script] [WORK=/tmp/agentgen-compile-bench]
 set -euo pipefail
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -68,8 +74,18 @@ cat >"$WORK/with/Bench.csproj" <<'XML'
 </Project>
 XML
 
+SERVER=()
+if [ "${SHARED:-0}" = 1 ]; then
+  PIPE="agentgen-compile-bench-$$"
+  SERVER=(-p:UseSharedCompilation=true "-p:SharedCompilationId=$PIPE")
+  trap 'for pid in $(pgrep -f -- "-pipename:$PIPE" || true); do kill "$pid" 2>/dev/null || true; done' EXIT
+  echo "compiler server: on (pipe $PIPE)"
+else
+  echo "compiler server: off (a new csc process per build)"
+fi
+
 corecompile() { # project dir -> CoreCompile ms of one --no-incremental build
-  dotnet build "$1/Bench.csproj" --no-incremental -nologo -v q -clp:PerformanceSummary >"$1/build.log" 2>&1 \
+  dotnet build "$1/Bench.csproj" --no-incremental -nologo -v q -clp:PerformanceSummary "${SERVER[@]}" >"$1/build.log" 2>&1 \
     || { echo "build of $1 failed:" >&2; tail -30 "$1/build.log" >&2; exit 1; }
   awk '/Target Performance Summary/ {t=1} t && $3 == "CoreCompile" {print $1; exit}' "$1/build.log"
 }
@@ -82,7 +98,7 @@ with=(); without=()
 for r in $(seq 1 "$RUNS"); do
   a=$(corecompile "$WORK/without"); b=$(corecompile "$WORK/with")
   without+=("$a"); with+=("$b")
-  echo "run $r: CoreCompile without AgentGen ${a} ms, with AgentGen ${b} ms"
+  echo "run $r: CoreCompile without AgentGen ${a} ms, with AgentGen ${b} ms (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 best() { printf '%s\n' "$@" | sort -n | head -1; }
 bw=$(best "${without[@]}"); bg=$(best "${with[@]}")

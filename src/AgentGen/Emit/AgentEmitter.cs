@@ -7,17 +7,6 @@ namespace AgentGen.Emit
     /// <summary>Emits one agent class (contract §2) from its spec.</summary>
     internal static class AgentEmitter
     {
-        /// <summary>The project's base of agents whose Tool enum is the whole catalogue (generated with AgentTool).</summary>
-        public const string AllToolsBase = "AllToolsAgentDefinition";
-
-        /// <summary>The fields of the generated AgentTools holding ToToolName and TryParse as delegates.</summary>
-        public const string NameOfTool = "NameOfTool";
-
-        /// <inheritdoc cref="NameOfTool"/>
-        public const string ParseTool = "ParseTool";
-
-        public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AgentGen\", \"" + ThisAssembly.Version + "\")]";
-
         /// <summary>
         /// The agent class: its data, passed to <c>global::AgentGen.AgentDefinitionBase</c> (which
         /// implements everything every agent has in common, once), and the members that depend on
@@ -34,16 +23,15 @@ namespace AgentGen.Emit
             const string agentTool = "AgentTool";
 
             // The body is most of the output: size the writer once (escapes add a little).
-            var w = new CodeWriter(4096 + a.Instructions.Length + (a.Instructions.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 40));
-            Header(w);
-            w.Open("namespace " + CSharp.QualifiedName(spec.Namespace));
+            var w = new SourceWriter(4096 + a.Instructions.Length + (a.Instructions.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 40));
+            w.OpenFile(spec.Namespace);
             CSharp.WriteSummary(w, a.Description);
             // The agent file's path is the attribute's SourceFile (no <remarks> repeating it: every byte here is compiled per agent).
-            w.Line(GeneratedCode);
+            w.GeneratedCodeAttribute();
             // Named arguments only where they differ from the attribute's defaults (empty lists, false).
-            w.Line("[global::AgentGen.AgentDefinition(" + CSharp.AttributeLiteral(a.Name)
-                + (a.Tools.Count == 0 ? string.Empty : ", Tools = " + StringArray(a.Tools, attribute: true))
-                + (a.DisallowedTools.Count == 0 ? string.Empty : ", DisallowedTools = " + StringArray(a.DisallowedTools, attribute: true))
+            w.Line("[" + TypeRefs.AgentDefinitionAttribute + "(" + CSharp.AttributeLiteral(a.Name)
+                + (a.Tools.Count == 0 ? string.Empty : ", Tools = " + CSharp.StringArray(a.Tools, attribute: true))
+                + (a.DisallowedTools.Count == 0 ? string.Empty : ", DisallowedTools = " + CSharp.StringArray(a.DisallowedTools, attribute: true))
                 + (a.InheritsAllTools ? ", InheritsAllTools = true" : string.Empty)
                 + (a.Optional.Memory is null ? string.Empty : ", Memory = " + CSharp.AttributeLiteral(a.Optional.Memory))
                 + ", SourceFile = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
@@ -51,7 +39,7 @@ namespace AgentGen.Emit
             // Allows and EnsureAllowed of AgentTool from the generic base, the rest from AgentDefinitionBase).
             // An agent whose Tool enum is the whole catalogue inherits it, and ToAgentTool, from the
             // project's AllToolsAgentDefinition (declared once, in AgentTool.g.cs).
-            w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + (spec.SharesCatalogue ? AllToolsBase : "global::AgentGen.AgentDefinitionBase<" + agentTool + ">"));
+            w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + (spec.SharesCatalogue ? TypeRefs.AllToolsAgentDefinition : TypeRefs.AgentDefinitionBase + "<" + agentTool + ">"));
             w.Line("public const string AgentName = " + CSharp.Literal(a.Name) + ";");
             w.Line("public static " + cls + " Instance { get; } = new " + cls + "();");
             w.Line();
@@ -59,7 +47,7 @@ namespace AgentGen.Emit
             if (!spec.SharesCatalogue)
             {
                 w.Line();
-                Doc(w, "One member per tool this agent may use.");
+                w.Summary("One member per tool this agent may use.");
                 w.Open("public enum Tool");
                 WriteToolMembers(w, spec);
                 w.Close();
@@ -67,9 +55,7 @@ namespace AgentGen.Emit
                 WriteToAgentTool(w, agentTool, spec);
             }
 
-            w.Close();
-            w.Close();
-            return w.ToString();
+            return w.CloseFile();
         }
 
         /// <summary>
@@ -77,19 +63,19 @@ namespace AgentGen.Emit
         /// description and the body each on a line of its own; optional fields (named arguments) only
         /// when the file sets them.
         /// </summary>
-        private static void WriteConstructor(CodeWriter w, string cls, AgentSpec spec)
+        private static void WriteConstructor(SourceWriter w, string cls, AgentSpec spec)
         {
             AgentFileModel a = spec.Agent;
             AgentOptionalFields o = a.Optional;
             var named = new List<string>();
             if (a.Tools.Count > 0)
             {
-                named.Add("toolNames: " + StringArray(a.Tools));
+                named.Add("toolNames: " + CSharp.StringArray(a.Tools));
             }
 
             if (a.DisallowedTools.Count > 0)
             {
-                named.Add("disallowedToolNames: " + StringArray(a.DisallowedTools));
+                named.Add("disallowedToolNames: " + CSharp.StringArray(a.DisallowedTools));
             }
 
             if (!a.Metadata.IsEmpty)
@@ -101,11 +87,11 @@ namespace AgentGen.Emit
                     pairs.Add(kv.Value);
                 }
 
-                named.Add("metadata: " + StringArray(pairs));
+                named.Add("metadata: " + CSharp.StringArray(pairs));
             }
 
-            AddEnum(named, "color", "global::AgentGen.AgentColor", o.Color);
-            AddEnum(named, "permissionMode", "global::AgentGen.AgentPermissionMode", o.PermissionMode);
+            AddEnum(named, "color", TypeRefs.AgentColor, o.Color);
+            AddEnum(named, "permissionMode", TypeRefs.AgentPermissionMode, o.PermissionMode);
             if (o.MaxTurns is int maxTurns)
             {
                 named.Add("maxTurns: " + maxTurns.ToString(CultureInfo.InvariantCulture));
@@ -113,30 +99,30 @@ namespace AgentGen.Emit
 
             if (o.Skills is { } skills)
             {
-                named.Add("skills: " + StringArray(skills));
+                named.Add("skills: " + CSharp.StringArray(skills));
             }
 
             if (o.McpServers is { } servers)
             {
-                named.Add("mcpServers: " + StringArray(servers));
+                named.Add("mcpServers: " + CSharp.StringArray(servers));
             }
 
             AddString(named, "hooks", o.Hooks);
-            AddEnum(named, "memory", "global::AgentGen.AgentMemoryScope", o.Memory);
+            AddEnum(named, "memory", TypeRefs.AgentMemoryScope, o.Memory);
             AddBool(named, "background", o.Background);
             AddBool(named, "omitClaudeMd", o.OmitClaudeMd);
-            AddEnum(named, "effort", "global::AgentGen.AgentEffort", o.Effort);
-            AddEnum(named, "isolation", "global::AgentGen.AgentIsolation", o.Isolation);
+            AddEnum(named, "effort", TypeRefs.AgentEffort, o.Effort);
+            AddEnum(named, "isolation", TypeRefs.AgentIsolation, o.Isolation);
             AddString(named, "initialPrompt", o.InitialPrompt);
             AddString(named, "experimental", o.Experimental);
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).
-            w.Line(spec.SharesCatalogue ? "    AgentName," : "    AgentTools." + NameOfTool + ", AgentTools." + ParseTool + ", AgentName,");
+            w.Line(spec.SharesCatalogue ? "    AgentName," : "    AgentTools." + TypeRefs.NameOfTool + ", AgentTools." + TypeRefs.ParseTool + ", AgentName,");
             w.LineWithLiteral("    ", a.Description, ",");
             w.Line("    " + CSharp.Literal(a.Model) + ",");
             w.LineWithLiteral("    ", a.Instructions, ",");
-            named.Insert(0, "inheritsAllTools: " + Bool(a.InheritsAllTools));
+            named.Insert(0, "inheritsAllTools: " + CSharp.Bool(a.InheritsAllTools));
             w.Line("    " + string.Join(", ", named) + ")");
             w.Line("{");
             w.Line("}");
@@ -147,7 +133,7 @@ namespace AgentGen.Emit
         /// is not its tool's name (an MCP tool) says the tool's name; the others need no comment, so
         /// an agent that inherits every tool lists the catalogue compactly, several members a line.
         /// </summary>
-        private static void WriteToolMembers(CodeWriter w, AgentSpec spec)
+        private static void WriteToolMembers(SourceWriter w, AgentSpec spec)
         {
             var line = new System.Text.StringBuilder();
             foreach (ToolRef t in spec.AllowedEnumMembers)
@@ -161,7 +147,7 @@ namespace AgentGen.Emit
                         line.Clear();
                     }
 
-                    Doc(w, "The <c>" + CSharp.XmlText(t.Name) + "</c> tool.");
+                    w.Summary("The <c>" + CSharp.XmlText(t.Name) + "</c> tool.");
                     w.Line(member);
                     continue;
                 }
@@ -188,13 +174,13 @@ namespace AgentGen.Emit
         /// the conversion is a cast; otherwise the AgentTool enum itself is the table: each Tool
         /// member is named as its AgentTool member.
         /// </summary>
-        private static void WriteToAgentTool(CodeWriter w, string agentTool, AgentSpec spec)
+        private static void WriteToAgentTool(SourceWriter w, string agentTool, AgentSpec spec)
         {
-            Doc(w, "The <see cref=\"AgentTool\"/> of one of this agent's tools.");
-            string outOfRange = "throw new global::System.ArgumentOutOfRangeException(nameof(tool))";
+            w.Summary("The <see cref=\"AgentTool\"/> of one of this agent's tools.");
+            const string outOfRange = TypeRefs.ThrowToolOutOfRange;
             w.Line(spec.ToolValuesMatch
                 ? "public static " + agentTool + " ToAgentTool(Tool tool) => (uint)tool < " + spec.AllowedEnumMembers.Count.ToString(CultureInfo.InvariantCulture) + "u ? (" + agentTool + ")(int)tool : " + outOfRange + ";"
-                : "public static " + agentTool + " ToAgentTool(Tool tool) => global::System.Enum.IsDefined(typeof(Tool), tool) ? (" + agentTool + ")global::System.Enum.Parse(typeof(" + agentTool + "), tool.ToString()) : " + outOfRange + ";");
+                : "public static " + agentTool + " ToAgentTool(Tool tool) => " + TypeRefs.Enum + ".IsDefined(typeof(Tool), tool) ? (" + agentTool + ")" + TypeRefs.Enum + ".Parse(typeof(" + agentTool + "), tool.ToString()) : " + outOfRange + ";");
         }
 
         private static void AddEnum(List<string> named, string parameter, string type, string? value)
@@ -217,42 +203,8 @@ namespace AgentGen.Emit
         {
             if (value is not null)
             {
-                named.Add(parameter + ": " + Bool(value.Value));
+                named.Add(parameter + ": " + CSharp.Bool(value.Value));
             }
-        }
-
-        internal static void Header(CodeWriter w)
-        {
-            w.Line("// <auto-generated/>");
-            w.Line("// Generated by AgentGen " + ThisAssembly.Version + ". Do not edit: change the agent file instead.");
-            w.Line("#nullable enable");
-            w.Line("#pragma warning disable CS1591, CS0618");
-            w.Line();
-        }
-
-        internal static void Doc(CodeWriter w, string xml, bool raw = false)
-        {
-            if (raw)
-            {
-                w.Line("/// " + xml);
-            }
-            else
-            {
-                w.Line("/// <summary>" + xml + "</summary>");
-            }
-        }
-
-        internal static string Bool(bool b) => b ? "true" : "false";
-
-        internal static string StringArray(IEnumerable<string> items, bool attribute = false)
-        {
-            var parts = new List<string>();
-            foreach (string s in items)
-            {
-                parts.Add(attribute ? CSharp.AttributeLiteral(s) : CSharp.Literal(s));
-            }
-
-            return parts.Count == 0 ? "new string[0]" : "new string[] { " + string.Join(", ", parts) + " }";
         }
 
         private static string Enum(string type, string? value)

@@ -196,8 +196,23 @@ namespace AgentGen.Emit
             return sb.ToString();
         }
 
+        /// <summary><c>true</c> or <c>false</c>.</summary>
+        public static string Bool(bool b) => b ? "true" : "false";
+
+        /// <summary>A <c>string[]</c> creation of <paramref name="items"/> as literals (attribute literals when <paramref name="attribute"/>).</summary>
+        public static string StringArray(System.Collections.Generic.IEnumerable<string> items, bool attribute = false)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            foreach (string s in items)
+            {
+                parts.Add(attribute ? AttributeLiteral(s) : Literal(s));
+            }
+
+            return parts.Count == 0 ? "new string[0]" : "new string[] { " + string.Join(", ", parts) + " }";
+        }
+
         /// <summary>Writes a multi-line <c>&lt;summary&gt;</c> for <paramref name="text"/>, one <c>///</c> line per input line.</summary>
-        public static void WriteSummary(CodeWriter w, string text)
+        public static void WriteSummary(SourceWriter w, string text)
         {
             w.Line("/// <summary>");
             foreach (string line in SplitLines(text))
@@ -237,67 +252,5 @@ namespace AgentGen.Emit
 
             return lines.ToArray();
         }
-    }
-
-    /// <summary>A small indenting writer; output uses '\n' line endings on every machine.</summary>
-    internal sealed class CodeWriter
-    {
-        private readonly StringBuilder _sb;
-        private int _indent;
-
-        public CodeWriter()
-            : this(1024)
-        {
-        }
-
-        /// <param name="capacity">The expected length of the output: growing a large builder copies it.</param>
-        public CodeWriter(int capacity) => _sb = new StringBuilder(capacity);
-
-        /// <summary>One line: <paramref name="prefix"/>, <paramref name="value"/> as a C# literal (<see cref="CSharp.Literal"/>), <paramref name="suffix"/>.</summary>
-        public CodeWriter LineWithLiteral(string prefix, string? value, string suffix)
-        {
-            _sb.Append(' ', _indent * 4);
-            _sb.Append(prefix);
-            CSharp.AppendLiteral(_sb, value);
-            _sb.Append(suffix);
-            _sb.Append('\n');
-            return this;
-        }
-
-        public CodeWriter Line(string text = "")
-        {
-            if (text.Length > 0)
-            {
-                _sb.Append(' ', _indent * 4);
-                _sb.Append(text);
-            }
-
-            _sb.Append('\n');
-            return this;
-        }
-
-        public CodeWriter Open(string text)
-        {
-            Line(text);
-            Line("{");
-            _indent++;
-            return this;
-        }
-
-        public CodeWriter OpenBrace()
-        {
-            Line("{");
-            _indent++;
-            return this;
-        }
-
-        public CodeWriter Close(string suffix = "")
-        {
-            _indent--;
-            Line("}" + suffix);
-            return this;
-        }
-
-        public override string ToString() => _sb.ToString();
     }
 }

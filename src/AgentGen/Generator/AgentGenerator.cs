@@ -1,14 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
-using System.Threading;
 using AgentGen.Common;
 using AgentGen.Emit;
 using AgentGen.Model;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AgentGen.Generator
@@ -89,18 +86,18 @@ namespace AgentGen.Generator
                 .SelectMany(static (pair, _) => pair.Right.OutputsFor(pair.Left.Path))
                 .WithTrackingName(TrackingNames.MessageSpecs);
 
-            context.RegisterSourceOutput(agentSources, static (spc, agent) => AddAgent(spc, agent));
-            context.RegisterSourceOutput(messages, static (spc, output) => EmitMessage(spc, output));
+            context.RegisterSourceOutput(agentSources, static (spc, agent) => SourceOutputs.AddAgent(spc, agent));
+            context.RegisterSourceOutput(messages, static (spc, output) => SourceOutputs.EmitMessage(spc, output));
 
             // Outputs of files listed more than once (rare): emitted once, from the collected side.
             IncrementalValuesProvider<GeneratedAgent> repeatedAgents = files.Collect().Combine(agentView)
                 .SelectMany(static (pair, _) => pair.Right.RepeatedFileOutputs(pair.Left))
                 .WithTrackingName(TrackingNames.RepeatedFileAgents)
                 .Select(static (output, _) => GeneratedAgent.From(output));
-            context.RegisterSourceOutput(repeatedAgents, static (spc, agent) => AddAgent(spc, agent));
+            context.RegisterSourceOutput(repeatedAgents, static (spc, agent) => SourceOutputs.AddAgent(spc, agent));
             context.RegisterSourceOutput(
                 project.SelectMany(static (p, _) => p.RepeatedFileMessages).WithTrackingName(TrackingNames.RepeatedFileMessages),
-                static (spc, spec) => EmitMessage(spc, new MessageOutput(string.Empty, spec, null)));
+                static (spc, spec) => SourceOutputs.EmitMessage(spc, new MessageOutput(string.Empty, spec, null)));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.ToolEnumSource).WithTrackingName(TrackingNames.ToolEnum),
@@ -123,13 +120,13 @@ namespace AgentGen.Generator
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.CatalogSpec)
                     .Combine(failedClasses)
-                    .Select(static (pair, _) => pair.Left is { } catalog ? Without(catalog, pair.Right) : null)
+                    .Select(static (pair, _) => pair.Left is { } catalog ? SourceOutputs.Without(catalog, pair.Right) : null)
                     .WithTrackingName(TrackingNames.Catalog),
                 static (spc, spec) =>
                 {
                     if (spec is not null)
                     {
-                        AddSource(spc, "AgentCatalog.g.cs", spec.Namespace, PipelineFaults.Catalog, () => ProjectEmitter.EmitCatalog(spec));
+                        SourceOutputs.AddSource(spc, "AgentCatalog.g.cs", spec.Namespace, PipelineFaults.Catalog, () => ProjectEmitter.EmitCatalog(spec));
                     }
                 });
 
@@ -140,7 +137,7 @@ namespace AgentGen.Generator
                 {
                     foreach (FileFailure failure in failures)
                     {
-                        Report(spc, failure);
+                        SourceOutputs.Report(spc, failure);
                     }
                 });
 
@@ -159,105 +156,9 @@ namespace AgentGen.Generator
                     }
                 });
         }
-
-        private static CatalogSpec Without(CatalogSpec catalog, EquatableArray<string> failedClasses)
-        {
-            if (failedClasses.IsEmpty)
-            {
-                return catalog;
-            }
-
-            var failed = new HashSet<string>(failedClasses, StringComparer.Ordinal);
-            var kept = new List<CatalogEntry>(catalog.Agents.Count);
-            foreach (CatalogEntry e in catalog.Agents)
-            {
-                if (!failed.Contains(e.ClassName))
-                {
-                    kept.Add(e);
-                }
-            }
-
-            return catalog with { Agents = kept.ToEquatableArray() };
-        }
-
-        private static void AddAgent(SourceProductionContext spc, GeneratedAgent agent)
-        {
-            if (agent.Failure is { } failure)
-            {
-                Report(spc, failure);
-            }
-            else if (agent.Text is { } text)
-            {
-                spc.AddSource(agent.HintName, SourceText.From(text, Encoding.UTF8));
-            }
-        }
-
-        private static void EmitMessage(SourceProductionContext spc, MessageOutput output)
-        {
-            if (output.Failure is { } failure)
-            {
-                Report(spc, failure);
-            }
-            else if (output.Spec is { } spec)
-            {
-                AddSource(spc, spec.HintName, output.Path, PipelineFaults.EmitMessage, () => ProjectEmitter.EmitMessage(spec));
-            }
-        }
-
-        /// <summary>AGEN099 at the start of the agent file (or without a location when there is no file to name).</summary>
-        private static void Report(SourceProductionContext spc, FileFailure failure)
-        {
-            Location location = failure.Path.Length == 0 ? Location.None : Location.Create(failure.Path, default, default);
-            spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.Descriptors.InternalError, location, failure.Message));
-        }
-
-        /// <summary>
-        /// Adds one generated file that nothing else refers to (a message record, the catalog). An
-        /// emitter bug must not take the whole generator down (that drops every generated file:
-        /// CS8785): the file is skipped and AGEN099 names the agent file.
-        /// </summary>
-        private static void AddSource(SourceProductionContext spc, string hintName, string key, string step, Func<string> emit)
-        {
-            string text;
-            try
-            {
-                PipelineFaults.At(step, key);
-                text = emit();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Report(spc, new FileFailure(step == PipelineFaults.Catalog ? string.Empty : key, PipelineFaults.Describe("generating " + hintName, ex)));
-                return;
-            }
-
-            spc.AddSource(hintName, SourceText.From(text, Encoding.UTF8));
-        }
     }
 
-    /// <summary>Names of the pipeline steps, for incrementality tests (WithTrackingName).</summary>
-    internal static class TrackingNames
-    {
-        public const string Options = nameof(Options);
-        public const string JsonAvailable = nameof(JsonAvailable);
-        public const string Sources = nameof(Sources);
-        public const string KnownTools = nameof(KnownTools);
-        public const string Parse = nameof(Parse);
-        public const string PlanInputs = nameof(PlanInputs);
-        public const string Project = nameof(Project);
-        public const string AgentView = nameof(AgentView);
-        public const string AgentSpecs = nameof(AgentSpecs);
-        public const string AgentSources = nameof(AgentSources);
-        public const string MessageView = nameof(MessageView);
-        public const string MessageSpecs = nameof(MessageSpecs);
-        public const string RepeatedFileAgents = nameof(RepeatedFileAgents);
-        public const string RepeatedFileMessages = nameof(RepeatedFileMessages);
-        public const string ToolEnum = nameof(ToolEnum);
-        public const string CatalogSpec = nameof(CatalogSpec);
-        public const string Catalog = nameof(Catalog);
-        public const string ProjectFailures = nameof(ProjectFailures);
-        public const string IsExternalInit = nameof(IsExternalInit);
-        public const string HasMessages = nameof(HasMessages);
-    }
+    // The parse step (TrackingNames.Parse): the one call from the pipeline into src/AgentGen/Parsing.
 
     /// <summary>
     /// One agent file after parsing: what the cross-file rules need (path, name) and the model,
@@ -278,142 +179,6 @@ namespace AgentGen.Generator
             {
                 return new ParsedAgentFile(source.Path, null, default, null, new FileFailure(source.Path, PipelineFaults.Describe("parsing", ex)));
             }
-        }
-    }
-
-    /// <summary>
-    /// What the project-wide outputs (winners, AgentTool, AgentCatalog, message records) need from
-    /// one file: its path, name, tools and message shapes. No body, description or metadata, and
-    /// no source positions (an edit above a ```json block moves them), so that edits which do not
-    /// change the project-wide outputs leave this equal and the collected steps cached.
-    /// </summary>
-    internal sealed record PlanInput(string Path, string? Name, AgentFileModel? Model, FileFailure? Failure = null)
-    {
-        /// <summary>The file's projection. Never throws: a failure leaves the file out of the project (AGEN099 on it).</summary>
-        public static PlanInput From(ParsedAgentFile file)
-        {
-            try
-            {
-                PipelineFaults.At(PipelineFaults.PlanInput, file.Path);
-                return new PlanInput(file.Path, file.Name, file.Model is { } m ? Narrow(m) : null);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return new PlanInput(file.Path, null, null, new FileFailure(file.Path, PipelineFaults.Describe("reading the file for the project-wide outputs", ex)));
-            }
-        }
-
-        private static AgentFileModel Narrow(AgentFileModel m)
-        {
-            var messages = new List<MessageModel>(m.Messages.Count);
-            foreach (MessageModel message in m.Messages)
-            {
-                messages.Add(message with { RequestTypeSpan = default, RequestingAgentSpan = default, ExampleJson = string.Empty });
-            }
-
-            return m with
-            {
-                NameSpan = default,
-                Description = string.Empty,
-                Model = null,
-                Instructions = string.Empty,
-                Metadata = EquatableArray<KeyValue>.Empty,
-                Optional = AgentOptionalFields.None,
-                Messages = messages.ToEquatableArray(),
-            };
-        }
-    }
-
-    /// <summary>An agent file's path and text: the first equatable model in the pipeline.</summary>
-    internal sealed record AgentSource(string Path, string Text)
-    {
-        /// <summary>Whose rules the file follows (metadata AgentGenDialect, else its path).</summary>
-        public Catalog.AgentDialect Dialect { get; init; } = Catalog.CopilotCatalog.DialectOf(null, Path);
-
-        public static AgentSource Read(AdditionalText file, CancellationToken cancellationToken)
-        {
-            SourceText? text;
-            try
-            {
-                text = file.GetText(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                text = null; // unreadable: the analyzer reports it; the generator skips it
-            }
-
-            return new AgentSource(file.Path, text?.ToString() ?? string.Empty);
-        }
-    }
-
-    /// <summary>Reads MSBuild knobs (contract §1) from analyzer config options.</summary>
-    internal static class OptionsReader
-    {
-        public const string KindMetadata = "build_metadata.AdditionalFiles.AgentGenKind";
-
-        public const string DialectMetadata = "build_metadata.AdditionalFiles.AgentGenDialect";
-
-        public static bool IsAgentFile(AnalyzerConfigOptions options)
-            => options.TryGetValue(KindMetadata, out string? kind) && string.Equals(kind, "Agent", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>A skill file (<c>.claude/skills/&lt;dir&gt;/SKILL.md</c>, AgentGenKind="Skill"), read for AGEN022.</summary>
-        public static bool IsSkillFile(AnalyzerConfigOptions options)
-            => options.TryGetValue(KindMetadata, out string? kind) && string.Equals(kind, "Skill", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>The file's dialect: AgentGenDialect when set (Claude or Copilot), else from the path (<c>*.agent.md</c> is Copilot; TEAM.md, CONTRACT §1).</summary>
-        public static Catalog.AgentDialect DialectOf(AnalyzerConfigOptions options, string path)
-            => Catalog.CopilotCatalog.DialectOf(options.TryGetValue(DialectMetadata, out string? dialect) ? dialect : null, path);
-
-        public static GeneratorOptions Read(AnalyzerConfigOptions global)
-        {
-            string ns = Get(global, "build_property.AgentGenNamespace");
-            if (!IsValidNamespace(ns))
-            {
-                string root = Get(global, "build_property.RootNamespace");
-                ns = IsValidNamespace(root) ? root + ".Agents" : "Agents";
-            }
-
-            string access = Get(global, "build_property.AgentGenAccessibility").Trim();
-            access = string.Equals(access, "internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public";
-
-            var known = new List<string>();
-            foreach (string part in Get(global, "build_property.AgentGenKnownTools").Split(';', ','))
-            {
-                string t = part.Trim();
-                if (t.Length > 0 && !known.Contains(t))
-                {
-                    known.Add(t);
-                }
-            }
-
-            return new GeneratorOptions(ns, access, known.ToEquatableArray(), Get(global, "build_property.ProjectDir"))
-            {
-                RepositoryRoot = Get(global, "build_property.AgentGenRepositoryRoot"),
-            };
-        }
-
-        private static string Get(AnalyzerConfigOptions options, string key)
-            => options.TryGetValue(key, out string? value) && value is not null ? value.Trim() : string.Empty;
-
-        /// <summary>A dotted C# namespace of plain identifiers (no keywords, no 'global').</summary>
-        public static bool IsValidNamespace(string ns)
-        {
-            if (ns.Length == 0)
-            {
-                return false;
-            }
-
-            foreach (string part in ns.Split('.'))
-            {
-                if (part.Length == 0 || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
-                    || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
-                    || part == "global")
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

@@ -1,0 +1,27 @@
+namespace AgentGen.Generator
+{
+    /// <summary>Names of the pipeline steps, for incrementality tests (WithTrackingName).</summary>
+    internal static class TrackingNames
+    {
+        public const string Options = nameof(Options);
+        public const string JsonAvailable = nameof(JsonAvailable);
+        public const string Sources = nameof(Sources);
+        public const string KnownTools = nameof(KnownTools);
+        public const string Parse = nameof(Parse);
+        public const string PlanInputs = nameof(PlanInputs);
+        public const string Project = nameof(Project);
+        public const string AgentView = nameof(AgentView);
+        public const string AgentSpecs = nameof(AgentSpecs);
+        public const string AgentSources = nameof(AgentSources);
+        public const string MessageView = nameof(MessageView);
+        public const string MessageSpecs = nameof(MessageSpecs);
+        public const string RepeatedFileAgents = nameof(RepeatedFileAgents);
+        public const string RepeatedFileMessages = nameof(RepeatedFileMessages);
+        public const string ToolEnum = nameof(ToolEnum);
+        public const string CatalogSpec = nameof(CatalogSpec);
+        public const string Catalog = nameof(Catalog);
+        public const string ProjectFailures = nameof(ProjectFailures);
+        public const string IsExternalInit = nameof(IsExternalInit);
+        public const string HasMessages = nameof(HasMessages);
+    }
+}
