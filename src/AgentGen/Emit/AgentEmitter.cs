@@ -170,9 +170,9 @@ namespace AgentGen.Emit
         /// <summary>
         /// ToAgentTool. The Tool members keep their declaration order and values 0, 1, ... (what
         /// <c>Enum.GetNames</c> and the contract show). When member i is AgentTool member i (an
-        /// agent that inherits the whole catalogue and disallows none of it, the common large case)
+        /// agent whose Tool enum starts like AgentTool; the whole catalogue is AllToolsAgentDefinition's)
         /// the conversion is a cast; otherwise the AgentTool enum itself is the table: each Tool
-        /// member is named as its AgentTool member.
+        /// member is named as its AgentTool member (AgentTools.FromToolMember, written once per project).
         /// </summary>
         private static void WriteToAgentTool(SourceWriter w, string agentTool, AgentSpec spec)
         {
@@ -180,7 +180,7 @@ namespace AgentGen.Emit
             const string outOfRange = TypeRefs.ThrowToolOutOfRange;
             w.Line(spec.ToolValuesMatch
                 ? "public static " + agentTool + " ToAgentTool(Tool tool) => (uint)tool < " + spec.AllowedEnumMembers.Count.ToString(CultureInfo.InvariantCulture) + "u ? (" + agentTool + ")(int)tool : " + outOfRange + ";"
-                : "public static " + agentTool + " ToAgentTool(Tool tool) => " + TypeRefs.Enum + ".IsDefined(typeof(Tool), tool) ? (" + agentTool + ")" + TypeRefs.Enum + ".Parse(typeof(" + agentTool + "), tool.ToString()) : " + outOfRange + ";");
+                : "public static " + agentTool + " ToAgentTool(Tool tool) => AgentTools." + TypeRefs.FromToolMember + "(tool);");
         }
 
         private static void AddEnum(List<string> named, string parameter, string type, string? value)

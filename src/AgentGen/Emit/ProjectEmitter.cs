@@ -53,6 +53,11 @@ namespace AgentGen.Emit
             w.Line("string name = " + TypeRefs.AgentToolRules + ".Canonicalize(toolName ?? string.Empty);");
             w.Line("return s_byName.TryGetValue(name, out tool);");
             w.Close();
+            w.Line();
+            // The ToAgentTool of an agent whose Tool enum is not the catalogue: written once here, not per agent.
+            w.Summary("The <see cref=\"AgentTool\"/> member named as <paramref name=\"tool\"/>, a member of an agent's <c>Tool</c> enum.");
+            w.Line("internal static AgentTool " + TypeRefs.FromToolMember + "<TTool>(TTool tool) where TTool : struct, " + TypeRefs.Enum);
+            w.Line("    => " + TypeRefs.Enum + ".IsDefined(typeof(TTool), tool) ? (AgentTool)" + TypeRefs.Enum + ".Parse(typeof(AgentTool), tool.ToString()) : " + TypeRefs.ThrowToolOutOfRange + ";");
             w.Close();
             if (spec.CatalogueCount > 0)
             {

@@ -42,6 +42,9 @@ namespace AgentGen.Emit
         /// <inheritdoc cref="NameOfTool"/>
         public const string ParseTool = "ParseTool";
 
+        /// <summary>The generated AgentTools' conversion of an agent's Tool member to the AgentTool member of its name.</summary>
+        public const string FromToolMember = "FromToolMember";
+
         /// <summary><c>throw new ArgumentOutOfRangeException(nameof(tool))</c>.</summary>
         public const string ThrowToolOutOfRange = "throw new " + ArgumentOutOfRange + "(nameof(tool))";
     }

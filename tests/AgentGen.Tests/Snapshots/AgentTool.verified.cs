@@ -190,6 +190,10 @@ namespace TestProject.Agents
             string name = global::AgentGen.AgentToolRules.Canonicalize(toolName ?? string.Empty);
             return s_byName.TryGetValue(name, out tool);
         }
+
+        /// <summary>The <see cref="AgentTool"/> member named as <paramref name="tool"/>, a member of an agent's <c>Tool</c> enum.</summary>
+        internal static AgentTool FromToolMember<TTool>(TTool tool) where TTool : struct, global::System.Enum
+            => global::System.Enum.IsDefined(typeof(TTool), tool) ? (AgentTool)global::System.Enum.Parse(typeof(AgentTool), tool.ToString()) : throw new global::System.ArgumentOutOfRangeException(nameof(tool));
     }
 
     /// <summary>The base of the agents that may use every tool of the catalogue: their <c>Tool</c> enum, declared once.</summary>

@@ -31,6 +31,6 @@ namespace TestProject.Agents
         }
 
         /// <summary>The <see cref="AgentTool"/> of one of this agent's tools.</summary>
-        public static AgentTool ToAgentTool(Tool tool) => global::System.Enum.IsDefined(typeof(Tool), tool) ? (AgentTool)global::System.Enum.Parse(typeof(AgentTool), tool.ToString()) : throw new global::System.ArgumentOutOfRangeException(nameof(tool));
+        public static AgentTool ToAgentTool(Tool tool) => AgentTools.FromToolMember(tool);
     }
 }
