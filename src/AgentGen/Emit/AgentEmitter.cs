@@ -37,23 +37,20 @@ namespace AgentGen.Emit
                 + ", SourceFile = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
             // Everything but the data, the nested Tool enum and ToAgentTool is inherited (Tools,
             // Allows and EnsureAllowed of AgentTool from the generic base, the rest from AgentDefinitionBase).
-            // An agent whose Tool enum is the whole catalogue inherits it, and ToAgentTool, from the
-            // project's AllToolsAgentDefinition (declared once, in AgentTool.g.cs).
-            w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + (spec.SharesCatalogue ? TypeRefs.AllToolsAgentDefinition : TypeRefs.AgentDefinitionBase + "<" + agentTool + ">"));
+            // Each agent declares its own nested Tool enum and ToAgentTool (CONTRACT §2: members of the
+            // class itself, so reflection's GetNestedType("Tool") finds them on every agent).
+            w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + TypeRefs.AgentDefinitionBase + "<" + agentTool + ">");
             w.Line("public const string AgentName = " + CSharp.Literal(a.Name) + ";");
             w.Line("public static " + cls + " Instance { get; } = new " + cls + "();");
             w.Line();
             WriteConstructor(w, cls, spec);
-            if (!spec.SharesCatalogue)
-            {
-                w.Line();
-                w.Summary("One member per tool this agent may use.");
-                w.Open("public enum Tool");
-                WriteToolMembers(w, spec);
-                w.Close();
-                w.Line();
-                WriteToAgentTool(w, agentTool, spec);
-            }
+            w.Line();
+            w.Summary("One member per tool this agent may use.");
+            w.Open("public enum Tool");
+            WriteToolMembers(w, spec);
+            w.Close();
+            w.Line();
+            WriteToAgentTool(w, agentTool, spec);
 
             return w.CloseFile();
         }
@@ -118,7 +115,7 @@ namespace AgentGen.Emit
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).
-            w.Line(spec.SharesCatalogue ? "    AgentName," : "    AgentTools." + TypeRefs.NameOfTool + ", AgentTools." + TypeRefs.ParseTool + ", AgentName,");
+            w.Line("    AgentTools." + TypeRefs.NameOfTool + ", AgentTools." + TypeRefs.ParseTool + ", AgentName,");
             w.LineWithLiteral("    ", a.Description, ",");
             w.Line("    " + CSharp.Literal(a.Model) + ",");
             w.LineWithLiteral("    ", a.Instructions, ",");

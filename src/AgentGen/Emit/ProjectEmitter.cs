@@ -59,80 +59,8 @@ namespace AgentGen.Emit
             w.Line("internal static AgentTool " + TypeRefs.FromToolMember + "<TTool>(TTool tool) where TTool : struct, " + TypeRefs.Enum);
             w.Line("    => " + TypeRefs.Enum + ".IsDefined(typeof(TTool), tool) ? (AgentTool)" + TypeRefs.Enum + ".Parse(typeof(AgentTool), tool.ToString()) : " + TypeRefs.ThrowToolOutOfRange + ";");
             w.Close();
-            if (spec.CatalogueCount > 0)
-            {
-                w.Line();
-                EmitAllToolsBase(w, spec);
-            }
-
             return w.CloseFile();
         }
-
-        /// <summary>
-        /// The base of every agent whose Tool enum is the whole catalogue (it inherits every tool and
-        /// disallows none): that enum and ToAgentTool, declared once for the project instead of in
-        /// each such agent class (docs/performance.md, "What the generated code costs to compile").
-        /// The members carry their tool names, as AgentTool's do, for the analyzers.
-        /// </summary>
-        private static void EmitAllToolsBase(SourceWriter w, ToolEnumSpec spec)
-        {
-            w.Summary("The base of the agents that may use every tool of the catalogue: their <c>Tool</c> enum, declared once.");
-            w.GeneratedCodeAttribute();
-            w.Open(spec.Accessibility + " abstract class " + TypeRefs.AllToolsAgentDefinition + " : " + TypeRefs.AgentDefinitionBase + "<AgentTool>");
-            w.Summary("Passes an agent file's values, and this project's tool conversions, to <see cref=\"global::AgentGen.AgentDefinitionBase{TTool}\"/>.");
-            var parameters = new List<string>();
-            var arguments = new List<string> { "AgentTools." + TypeRefs.NameOfTool, "AgentTools." + TypeRefs.ParseTool };
-            foreach (string[] p in BaseParameters)
-            {
-                parameters.Add(p[0] + " " + p[1] + (p.Length > 2 ? " = " + p[2] : string.Empty));
-                arguments.Add(p[1]);
-            }
-
-            w.Line("private protected " + TypeRefs.AllToolsAgentDefinition + "(" + string.Join(", ", parameters) + ")");
-            w.Line("    : base(" + string.Join(", ", arguments) + ")");
-            w.OpenBrace();
-            w.Close();
-            w.Line();
-            w.Summary("One member per tool these agents may use: the catalogue, member i being <see cref=\"AgentTool\"/> member i.");
-            w.Open("public enum Tool");
-            for (int i = 0; i < spec.CatalogueCount; i++)
-            {
-                ToolRef t = spec.Tools[i];
-                w.Line("[" + TypeRefs.ToolNameAttribute + "(" + CSharp.AttributeLiteral(t.Name) + ")] " + CSharp.Identifier(t.Member) + ",");
-            }
-
-            w.Close();
-            w.Line();
-            w.Summary("The <see cref=\"AgentTool\"/> of one of these agents' tools.");
-            w.Line("public static AgentTool ToAgentTool(Tool tool) => (uint)tool < " + spec.CatalogueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + "u ? (AgentTool)(int)tool : " + TypeRefs.ThrowToolOutOfRange + ";");
-            w.Close();
-        }
-
-        /// <summary>The parameters of <c>AgentDefinitionBase&lt;TTool&gt;</c>'s constructor after the two tool conversions: type, name, default.</summary>
-        private static readonly string[][] BaseParameters =
-        {
-            new[] { "string", "name" },
-            new[] { "string", "description" },
-            new[] { "string?", "model" },
-            new[] { "string", "instructions" },
-            new[] { "bool", "inheritsAllTools" },
-            new[] { "string[]?", "toolNames", "null" },
-            new[] { "string[]?", "disallowedToolNames", "null" },
-            new[] { "string[]?", "metadata", "null" },
-            new[] { TypeRefs.AgentColor + "?", "color", "null" },
-            new[] { TypeRefs.AgentPermissionMode + "?", "permissionMode", "null" },
-            new[] { "int?", "maxTurns", "null" },
-            new[] { "string[]?", "skills", "null" },
-            new[] { "string[]?", "mcpServers", "null" },
-            new[] { "string?", "hooks", "null" },
-            new[] { TypeRefs.AgentMemoryScope + "?", "memory", "null" },
-            new[] { "bool?", "background", "null" },
-            new[] { "bool?", "omitClaudeMd", "null" },
-            new[] { TypeRefs.AgentEffort + "?", "effort", "null" },
-            new[] { TypeRefs.AgentIsolation + "?", "isolation", "null" },
-            new[] { "string?", "initialPrompt", "null" },
-            new[] { "string?", "experimental", "null" },
-        };
 
         private static IEnumerable<string> Names(ToolEnumSpec spec)
         {

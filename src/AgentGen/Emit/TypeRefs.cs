@@ -33,9 +33,6 @@ namespace AgentGen.Emit
         public const string AgentEffort = "global::AgentGen.AgentEffort";
         public const string AgentIsolation = "global::AgentGen.AgentIsolation";
 
-        /// <summary>The project's base of agents whose Tool enum is the whole catalogue (generated with AgentTool).</summary>
-        public const string AllToolsAgentDefinition = "AllToolsAgentDefinition";
-
         /// <summary>The fields of the generated AgentTools holding ToToolName and TryParse as delegates.</summary>
         public const string NameOfTool = "NameOfTool";
 

@@ -20,28 +20,9 @@ namespace AgentGen.Model
                 memberByTool[t.Name] = t;
             }
 
-            return new ToolEnumSpec(options.Namespace, options.Accessibility, plan.ToolMembers.ToEquatableArray())
-            {
-                CatalogueCount = CatalogueCount(memberByTool, options),
-            };
+            return new ToolEnumSpec(options.Namespace, options.Accessibility, plan.ToolMembers.ToEquatableArray());
         }
 
-        /// <summary>How many tools the catalogue has: the first members of <c>AgentTool</c>, and the Tool enum of an agent that inherits them all.</summary>
-        public static int CatalogueCount(IReadOnlyDictionary<string, ToolRef> memberByTool, GeneratorOptions options)
-        {
-            int count = 0;
-            foreach (ToolRef t in CatalogTools(memberByTool, options))
-            {
-                if (t.Value != count)
-                {
-                    return 0; // not AgentTool's first members: no shared Tool enum
-                }
-
-                count++;
-            }
-
-            return count;
-        }
 
         public static CatalogSpec BuildCatalog(ProjectPlan plan, GeneratorOptions options)
         {
@@ -117,8 +98,6 @@ namespace AgentGen.Model
             return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray())
             {
                 ToolValuesMatch = valuesMatch,
-                // The whole catalogue, in AgentTool's order: the Tool enum AllToolsAgentDefinition declares.
-                SharesCatalogue = valuesMatch && allowed.Count > 0 && allowed.Count == CatalogueCount(memberByTool, options),
             };
         }
 

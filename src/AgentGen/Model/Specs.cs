@@ -45,21 +45,10 @@ namespace AgentGen.Model
         /// </summary>
         public bool ToolValuesMatch { get; init; }
 
-        /// <summary>
-        /// True when the nested Tool enum is the whole catalogue, member i being <c>AgentTool</c>
-        /// member i (an agent that inherits every tool and disallows none of it): the class then
-        /// derives from the project's <c>AllToolsAgentDefinition</c>, which declares that enum once
-        /// (docs/performance.md, "What the generated code costs to compile").
-        /// </summary>
-        public bool SharesCatalogue { get; init; }
     }
 
     /// <summary>The project's <c>AgentTool</c> enum and <c>AgentTools</c> helpers.</summary>
-    internal sealed record ToolEnumSpec(string Namespace, string Accessibility, EquatableArray<ToolRef> Tools)
-    {
-        /// <summary>How many of <see cref="Tools"/>, from the first, are the catalogue (built-ins, then AgentGenKnownTools): the Tool enum of <c>AllToolsAgentDefinition</c>.</summary>
-        public int CatalogueCount { get; init; }
-    }
+    internal sealed record ToolEnumSpec(string Namespace, string Accessibility, EquatableArray<ToolRef> Tools);
 
     internal readonly record struct CatalogEntry(string Name, string ClassName, string PropertyName);
 

@@ -115,10 +115,10 @@ public class GeneratedApiTests
         IAgentDefinition reviewer = asm.Agent("ReviewerAgent");
         string[] tools = ((System.Collections.IEnumerable)reviewerType.GetProperty("Tools")!.GetValue(reviewer)!).Cast<object>().Select(t => t.ToString()!).ToArray();
         Assert.Equal(["Read", "Grep", "McpTrackerCreateTicket"], tools); // the whole-server entry mcp__docs is no single tool
-        Type nested = reviewerType.ToolEnum()!;
+        Type nested = reviewerType.GetNestedType("Tool")!;
         Assert.Equal(["Read", "Grep", "McpTrackerCreateTicket"], Enum.GetNames(nested));
 
-        Type helperTool = asm.Type("GeneralHelperAgent").ToolEnum()!;
+        Type helperTool = asm.Type("GeneralHelperAgent").GetNestedType("Tool")!;
         Assert.Contains("Bash", Enum.GetNames(helperTool));
         Assert.DoesNotContain("WebFetch", Enum.GetNames(helperTool));
     }

@@ -48,7 +48,7 @@ public class ThinAgentClassTests
         Assert.NotNull(type.GetMethod("EnsureAllowed", [typeof(string)]));
         Assert.NotNull(type.GetMethod("Allows", [asm.Type("AgentTool")]));
         Assert.NotNull(type.GetMethod("EnsureAllowed", [asm.Type("AgentTool")]));
-        Assert.NotNull(type.ToolEnum());
+        Assert.NotNull(type.GetNestedType("Tool"));
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class ThinAgentClassTests
     {
         Assembly asm = Build();
         Type agent = asm.Type(className);
-        Type tool = agent.ToolEnum()!;
+        Type tool = agent.GetNestedType("Tool")!;
         Type agentTool = asm.Type("AgentTool");
         string[] names = Enum.GetNames(tool);
         Assert.NotEmpty(names);
@@ -79,16 +79,32 @@ public class ThinAgentClassTests
     {
         GeneratorResult result = new GeneratorHarness().Agent("helper.md", Inheriting).Agent("guarded.md", Restricted).Agent("lister.md", Declared).Run();
         Assembly asm = GeneratedAssembly.Load(result);
-        Assert.Equal(["Write", "Read", "McpTrackerCreateTicket", "Glob", "Edit"], Enum.GetNames(asm.Type("ListerAgent").ToolEnum()!));
-        // The catalogue case: the Tool enum and its cast are declared once, in AllToolsAgentDefinition, which the agent derives from.
-        Assert.Equal("AllToolsAgentDefinition", asm.Type("HelperAgent").BaseType!.Name);
-        Assert.DoesNotContain("enum Tool", Source(result, "HelperAgent"), StringComparison.Ordinal);
-        Assert.Contains("(uint)tool < ", result.Sources["AgentTool.g.cs"], StringComparison.Ordinal);
-        Assert.NotEqual("AllToolsAgentDefinition", asm.Type("GuardedAgent").BaseType!.Name);
-        Assert.DoesNotContain("Bash", Enum.GetNames(asm.Type("GuardedAgent").ToolEnum()!));
+        Assert.Equal(["Write", "Read", "McpTrackerCreateTicket", "Glob", "Edit"], Enum.GetNames(asm.Type("ListerAgent").GetNestedType("Tool")!));
+        // The catalogue case: the agent's own Tool enum is the catalogue in AgentTool's order, so ToAgentTool is a cast.
+        Assert.Contains("(uint)tool < ", Source(result, "HelperAgent"), StringComparison.Ordinal);
+        Assert.Equal("AgentDefinitionBase`1", asm.Type("HelperAgent").BaseType!.Name);
+        Assert.DoesNotContain("Bash", Enum.GetNames(asm.Type("GuardedAgent").GetNestedType("Tool")!));
         // Otherwise by member name, through the one conversion AgentTools holds for the project.
         Assert.Contains("=> AgentTools.FromToolMember(tool);", Source(result, "GuardedAgent"), StringComparison.Ordinal);
         Assert.Contains("Enum.Parse", result.Sources["AgentTool.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_agent_class_declares_its_own_Tool_enum_and_ToAgentTool_and_no_other_public_type_is_generated()
+    {
+        // CONTRACT §2 lists the nested Tool enum and ToAgentTool as members of the agent class: reflection
+        // (GetNestedType, GetMethod without FlattenHierarchy) must find them on the class itself, also for an
+        // agent whose Tool enum is the whole catalogue; and §3 lists the only types generated once per project.
+        Assembly asm = Build();
+        foreach (string cls in new[] { "HelperAgent", "GuardedAgent", "ListerAgent" })
+        {
+            Type agent = asm.Type(cls);
+            Assert.True(agent.GetNestedType("Tool") is { IsEnum: true }, cls);
+            Assert.NotNull(agent.GetMethod("ToAgentTool", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly));
+        }
+
+        string[] types = asm.GetExportedTypes().Where(t => !t.IsNested).Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(["AgentCatalog", "AgentTool", "AgentTools", "GuardedAgent", "HelperAgent", "ListerAgent"], types);
     }
 
     [Fact]

@@ -21,28 +21,9 @@ public static class GeneratedAssembly
     public static Type Type(this Assembly assembly, string name) =>
         assembly.GetType("TestProject.Agents." + name) ?? throw new InvalidOperationException("No generated type " + name);
 
-    /// <summary>
-    /// The agent's nested <c>Tool</c> enum as C# finds it (<c>SomeAgent.Tool</c>): declared in the class, or,
-    /// for an agent whose Tool enum is the whole catalogue, inherited from the project's <c>AllToolsAgentDefinition</c>
-    /// (reflection's GetNestedType does not look at base types).
-    /// </summary>
-    public static Type? ToolEnum(this Type agent)
-    {
-        for (Type? t = agent; t is not null; t = t.BaseType)
-        {
-            if (t.GetNestedType("Tool") is { } tool)
-            {
-                return tool;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A public static member as C# finds it on <paramref name="type"/>: its own or inherited.</summary>
     public static object? Static(this Type type, string member, params object?[] args)
     {
-        const BindingFlags Flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy;
+        const BindingFlags Flags = BindingFlags.Public | BindingFlags.Static;
         if (type.GetProperty(member, Flags) is { } p)
         {
             return p.GetValue(null);
