@@ -20,7 +20,7 @@ namespace AgentGen.Model
         AgentOptionalFields Optional,
         EquatableArray<MessageModel> Messages)
     {
-        /// <summary>The C# class name (contract §2).</summary>
+        /// <summary>The C# class name (<see cref="Naming.AgentClassName"/>; README.md, "Quick start").</summary>
         public string ClassName => Naming.AgentClassName(Name);
     }
 

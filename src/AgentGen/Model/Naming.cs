@@ -5,7 +5,7 @@ using AgentGen.Catalog;
 
 namespace AgentGen.Model
 {
-    /// <summary>How names in agent files become C# identifiers (contract §2-§4).</summary>
+    /// <summary>How names in agent files become C# identifiers (README.md, "Quick start": agent classes, payload records, AgentTool members).</summary>
     internal static class Naming
     {
         /// <summary>

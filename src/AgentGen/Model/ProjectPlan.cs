@@ -1,88 +1,40 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using AgentGen.Catalog;
 using AgentGen.Common;
-using AgentGen.Shared;
 using AgentGen.Diagnostics;
-using AgentGen.Parsing;
+using AgentGen.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace AgentGen.Model
 {
     /// <summary>One file as the cross-file rules see it.</summary>
-    internal readonly struct PlanFile
-    {
-        public PlanFile(string path, string? name, SourceSpan nameSpan, AgentFileModel? model)
-        {
-            Path = path;
-            Name = name;
-            NameSpan = nameSpan;
-            Model = model;
-        }
+    /// <param name="Model">Null when the file has errors of its own.</param>
+    internal readonly record struct PlanFile(string Path, string? Name, SourceSpan NameSpan, AgentFileModel? Model);
 
-        public string Path { get; }
+    /// <summary>A cross-file diagnostic: where, its message arguments, and every other place involved (path and span).</summary>
+    internal sealed record PlanFinding(DiagnosticDescriptor Descriptor, string Path, SourceSpan Span, string[] Args, IReadOnlyList<KeyValuePair<string, SourceSpan>> Related);
 
-        public string? Name { get; }
-
-        public SourceSpan NameSpan { get; }
-
-        /// <summary>Null when the file has errors of its own.</summary>
-        public AgentFileModel? Model { get; }
-    }
-
-    /// <summary>A cross-file diagnostic: where, and every other place involved.</summary>
-    internal sealed class PlanFinding
-    {
-        public PlanFinding(DiagnosticDescriptor descriptor, string path, SourceSpan span, string[] args, List<KeyValuePair<string, SourceSpan>>? related = null)
-        {
-            Descriptor = descriptor;
-            Path = path;
-            Span = span;
-            Args = args;
-            Related = related ?? new List<KeyValuePair<string, SourceSpan>>();
-        }
-
-        public DiagnosticDescriptor Descriptor { get; }
-
-        public string Path { get; }
-
-        public SourceSpan Span { get; }
-
-        public string[] Args { get; }
-
-        public List<KeyValuePair<string, SourceSpan>> Related { get; }
-    }
-
-    /// <summary>All examples of one request type, merged.</summary>
-    internal sealed class MessageGroup
-    {
-        public MessageGroup(string requestType, string typeName)
-        {
-            RequestType = requestType;
-            TypeName = typeName;
-        }
-
-        public string RequestType { get; }
-
-        public string TypeName { get; }
-
-        public PayloadShape Shape { get; set; } = PayloadShape.Any;
-
-        public List<KeyValuePair<string, MessageModel>> Occurrences { get; } = new();
-
-        /// <summary>The merged payload has more than <see cref="ProjectPlan.MaxPayloadProperties"/> properties: no record (AGEN021).</summary>
-        public bool TooLarge { get; set; }
-    }
+    /// <summary>All examples of one request type, merged: the payload record to generate.</summary>
+    /// <param name="Occurrences">Each example with the path of its agent file; the first one (by path) owns the record.</param>
+    internal sealed record MessageGroup(string RequestType, string TypeName, PayloadShape Shape, IReadOnlyList<KeyValuePair<string, MessageModel>> Occurrences);
 
     /// <summary>
     /// The cross-file view of a project's agents: which agents and messages are generated, the
-    /// AgentTool members, and the cross-file findings (AGEN006, AGEN018, AGEN019, AGEN020). The
-    /// generator and the analyzer both build it, so what is reported is exactly what is skipped.
+    /// AgentTool members, and the cross-file findings (AGEN006, AGEN018-AGEN021). The generator and
+    /// the analyzer both build it, so what is reported is exactly what is skipped. Immutable;
+    /// <see cref="Build"/> is a list of named steps writing to one <see cref="PlanFindings"/>.
     /// </summary>
-    internal sealed class ProjectPlan
+    /// <param name="Agents">The generated agents, by name.</param>
+    /// <param name="ToolMembers">The AgentTool members: the catalogue, the configured tools, then the agents' other tools (sorted).</param>
+    /// <param name="Messages">The generated payload records, by request type.</param>
+    internal sealed partial record ProjectPlan(
+        IReadOnlyList<AgentFileModel> Agents,
+        IReadOnlyList<ToolRef> ToolMembers,
+        IReadOnlyList<MessageGroup> Messages,
+        IReadOnlyList<PlanFinding> Findings)
     {
-        private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal) { "AgentTool", "AgentTools", "AgentCatalog" };
-
         /// <summary>
         /// The most text (in chars: descriptions, bodies, metadata, ...) the agents of one project
         /// may bring into string literals. All string literals of an assembly share one heap of
@@ -99,37 +51,38 @@ namespace AgentGen.Model
         /// </summary>
         public const int MaxPayloadProperties = 500;
 
-        public List<AgentFileModel> Agents { get; } = new();
-
-        public List<ToolRef> ToolMembers { get; } = new();
-
-        public Dictionary<string, string> MemberByTool { get; } = new(StringComparer.Ordinal);
-
-        public List<MessageGroup> Messages { get; } = new();
-
-        public List<PlanFinding> Findings { get; } = new();
-
-        /// <summary>How a file is named in messages (relative to the project when the analyzer knows the project folder).</summary>
-        private Func<string, string> _show = static path => path;
-
         /// <param name="displayPath">Names a file in messages; the full path when null.</param>
         /// <param name="projectDir">The project folder, for <see cref="NestedAgentFolders.DropShadowed"/>; nothing is shadowed when null or empty.</param>
         public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null, string? projectDir = null)
         {
-            var plan = new ProjectPlan();
-            if (displayPath is not null)
-            {
-                plan._show = displayPath;
-            }
+            var findings = new PlanFindings(displayPath);
+            List<PlanFile> files = OrderFiles(input, projectDir);
+            Dictionary<string, List<PlanFile>> byName = GroupByName(files);
+            Dictionary<string, PlanFile> agentTypes = SelectWinners(files, byName, findings, out List<AgentFileModel> winners);
+            List<AgentFileModel> agents = ApplyTextBudget(winners, findings);
+            List<ToolRef> toolMembers = BuildToolMembers(agents, extraKnownTools);
+            List<MessageMerge> merged = MergeMessages(agents, findings);
+            CheckRequestingAgents(files, byName, findings);
+            List<MessageGroup> messages = ResolveRecordNameClashes(merged, agentTypes, findings);
+            return new ProjectPlan(agents, toolMembers, messages, findings.All);
+        }
 
+        /// <summary>The files that take part (nested agents folders: the closest ones), by path.</summary>
+        private static List<PlanFile> OrderFiles(IEnumerable<PlanFile> input, string? projectDir)
+        {
             var files = new List<PlanFile>(input);
             if (projectDir is { Length: > 0 })
             {
                 files = NestedAgentFolders.DropShadowed(files, projectDir);
             }
-            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
-            // Agents: one per name, one per class name; the first file (by path) wins.
+            files.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return files;
+        }
+
+        /// <summary>Every file that declares a name, by name (files with errors too: they still take the name).</summary>
+        private static Dictionary<string, List<PlanFile>> GroupByName(List<PlanFile> files)
+        {
             var byName = new Dictionary<string, List<PlanFile>>(StringComparer.Ordinal);
             foreach (PlanFile f in files)
             {
@@ -146,6 +99,16 @@ namespace AgentGen.Model
                 list.Add(f);
             }
 
+            return byName;
+        }
+
+        /// <summary>
+        /// One agent per name (AGEN006) and per class name (AGEN020); the first file by path wins.
+        /// Returns the class names taken, with the file that takes each.
+        /// </summary>
+        private static Dictionary<string, PlanFile> SelectWinners(List<PlanFile> files, Dictionary<string, List<PlanFile>> byName, PlanFindings findings, out List<AgentFileModel> winners)
+        {
+            winners = new List<AgentFileModel>();
             var takenTypes = new Dictionary<string, PlanFile>(StringComparer.Ordinal);
             foreach (PlanFile f in files)
             {
@@ -157,15 +120,7 @@ namespace AgentGen.Model
                 List<PlanFile> same = byName[f.Name];
                 if (same.Count > 1)
                 {
-                    foreach (PlanFile other in same)
-                    {
-                        if (!ReferenceEquals(other.Path, f.Path) && other.Path != f.Path)
-                        {
-                            plan.Findings.Add(new PlanFinding(Descriptors.DuplicateName, f.Path, f.NameSpan, new[] { f.Name, plan._show(other.Path) }, new List<KeyValuePair<string, SourceSpan>> { new(other.Path, other.NameSpan) }));
-                            break;
-                        }
-                    }
-
+                    ReportDuplicateName(f, same, findings);
                     if (same[0].Path != f.Path)
                     {
                         continue;
@@ -178,43 +133,56 @@ namespace AgentGen.Model
                 }
 
                 string className = Naming.AgentClassName(f.Name);
-                if (ReservedTypeNames.Contains(className))
+                if (IsProjectTypeName(className))
                 {
-                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, "a generated type", "rename the agent" }));
+                    findings.Add(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, "a generated type", "rename the agent" });
                     continue;
                 }
 
                 if (takenTypes.TryGetValue(className, out PlanFile first))
                 {
-                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{plan._show(first.Path)}'", $"only '{first.Name}' is generated" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Path, first.NameSpan) }));
-                    plan.Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{plan._show(f.Path)}'", $"'{f.Name}' is not generated" }, new List<KeyValuePair<string, SourceSpan>> { new(f.Path, f.NameSpan) }));
+                    findings.Add(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{findings.Show(first.Path)}'", $"only '{first.Name}' is generated" }, PlanFindings.At(first.Path, first.NameSpan));
+                    findings.Add(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{findings.Show(f.Path)}'", $"'{f.Name}' is not generated" }, PlanFindings.At(f.Path, f.NameSpan));
                     continue;
                 }
 
                 takenTypes[className] = f;
-                plan.Agents.Add(f.Model);
+                winners.Add(f.Model);
             }
 
-            plan.Agents.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            plan.ApplyTextBudget();
-            plan.BuildToolMembers(extraKnownTools);
-            plan.BuildMessages(files, takenTypes, byName);
-            return plan;
+            winners.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            return takenTypes;
         }
 
-        private void ApplyTextBudget()
+        /// <summary>AGEN006 on <paramref name="f"/>, naming the first other file that declares its name.</summary>
+        private static void ReportDuplicateName(PlanFile f, List<PlanFile> same, PlanFindings findings)
+        {
+            foreach (PlanFile other in same)
+            {
+                if (other.Path != f.Path)
+                {
+                    findings.Add(Descriptors.DuplicateName, f.Path, f.NameSpan, new[] { f.Name!, findings.Show(other.Path) }, PlanFindings.At(other.Path, other.NameSpan));
+                    return;
+                }
+            }
+        }
+
+        private static bool IsProjectTypeName(string name) => Array.IndexOf(GeneratedNames.ProjectTypes, name) >= 0;
+
+        /// <summary>The agents that fit in <see cref="MaxProjectTextLength"/>, in name order; AGEN021 on the others.</summary>
+        private static List<AgentFileModel> ApplyTextBudget(List<AgentFileModel> agents, PlanFindings findings)
         {
             long total = 0;
-            var kept = new List<AgentFileModel>(Agents.Count);
-            foreach (AgentFileModel agent in Agents)
+            var kept = new List<AgentFileModel>(agents.Count);
+            foreach (AgentFileModel agent in agents)
             {
                 long size = TextLength(agent);
                 if (total + size > MaxProjectTextLength)
                 {
-                    Findings.Add(new PlanFinding(Descriptors.LimitExceeded, agent.Path, agent.NameSpan, new[]
+                    findings.Add(Descriptors.LimitExceeded, agent.Path, agent.NameSpan, new[]
                     {
-                        string.Format(System.Globalization.CultureInfo.InvariantCulture, "The agent '{0}' is not generated: with it, the project's agent files would put more than {1:N0} characters of text into string literals (an assembly holds about 8 M)", agent.Name, MaxProjectTextLength),
-                    }));
+                        string.Format(CultureInfo.InvariantCulture, "The agent '{0}' is not generated: with it, the project's agent files would put more than {1:N0} characters of text into string literals (an assembly holds about 8 M)", agent.Name, MaxProjectTextLength),
+                    });
                     continue;
                 }
 
@@ -222,84 +190,55 @@ namespace AgentGen.Model
                 kept.Add(agent);
             }
 
-            Agents.Clear();
-            Agents.AddRange(kept);
+            return kept;
         }
 
         /// <summary>How many chars of string literals the agent's class holds (an upper bound: equal strings are stored once).</summary>
         private static long TextLength(AgentFileModel a)
         {
             long n = a.Name.Length + a.Description.Length + (a.Model?.Length ?? 0) + a.Instructions.Length + a.Path.Length;
-            foreach (string t in a.Tools)
-            {
-                n += t.Length;
-            }
-
-            foreach (string t in a.DisallowedTools)
-            {
-                n += t.Length;
-            }
-
-            foreach (Common.KeyValue kv in a.Metadata)
+            n += TotalLength(a.Tools) + TotalLength(a.DisallowedTools);
+            foreach (KeyValue kv in a.Metadata)
             {
                 n += kv.Key.Length + kv.Value.Length;
             }
 
             AgentOptionalFields o = a.Optional;
             n += (o.Hooks?.Length ?? 0) + (o.Experimental?.Length ?? 0) + (o.InitialPrompt?.Length ?? 0);
-            foreach (string t in o.Skills ?? EquatableArray<string>.Empty)
-            {
-                n += t.Length;
-            }
+            n += TotalLength(o.Skills ?? EquatableArray<string>.Empty) + TotalLength(o.McpServers ?? EquatableArray<string>.Empty);
+            return n;
+        }
 
-            foreach (string t in o.McpServers ?? EquatableArray<string>.Empty)
+        private static long TotalLength(EquatableArray<string> items)
+        {
+            long n = 0;
+            foreach (string s in items)
             {
-                n += t.Length;
+                n += s.Length;
             }
 
             return n;
         }
 
-        /// <summary>Properties of a payload shape, nested objects and array elements included, counted up to <paramref name="limit"/> + 1.</summary>
-        private static int CountProperties(PayloadShape shape, int limit)
+        /// <summary>
+        /// One AgentTool member per tool name (canonical, specifier dropped): the catalogue first,
+        /// then the configured tools, then every other tool the agents name, sorted. Member names
+        /// are made unique with a numeric suffix; none is named like the enum itself.
+        /// </summary>
+        private static List<ToolRef> BuildToolMembers(List<AgentFileModel> agents, IReadOnlyCollection<string> extraKnownTools)
         {
-            int n = 0;
-            if (shape.Element is not null)
-            {
-                n += CountProperties(shape.Element, limit);
-            }
-
-            foreach (PayloadProperty p in shape.Properties)
-            {
-                if (n > limit)
-                {
-                    break;
-                }
-
-                n += 1 + CountProperties(p.Shape, limit - n);
-            }
-
-            return n;
-        }
-
-        private void BuildToolMembers(IReadOnlyCollection<string> extraKnownTools)
-        {
+            var members = new List<ToolRef>();
+            var byTool = new HashSet<string>(StringComparer.Ordinal);
             var usedMembers = new HashSet<string>(StringComparer.Ordinal);
             void Add(string tool)
             {
                 string name = AgentToolRules.Canonicalize(tool);
-                if (name.Length == 0 || MemberByTool.ContainsKey(name))
+                if (name.Length == 0 || byTool.Contains(name) || Naming.ToolMemberName(name) is not { } member)
                 {
                     return;
                 }
 
-                string? member = Naming.ToolMemberName(name);
-                if (member is null)
-                {
-                    return;
-                }
-
-                if (member == "AgentTool")
+                if (member == GeneratedNames.ToolEnum)
                 {
                     member += "_";
                 }
@@ -307,11 +246,11 @@ namespace AgentGen.Model
                 string unique = member;
                 for (int i = 2; !usedMembers.Add(unique); i++)
                 {
-                    unique = member + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    unique = member + "_" + i.ToString(CultureInfo.InvariantCulture);
                 }
 
-                MemberByTool[name] = unique;
-                ToolMembers.Add(new ToolRef(name, unique, ToolMembers.Count));
+                byTool.Add(name);
+                members.Add(new ToolRef(name, unique, members.Count));
             }
 
             foreach (string t in ToolCatalog.BuiltIns)
@@ -325,7 +264,7 @@ namespace AgentGen.Model
             }
 
             var others = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (AgentFileModel agent in Agents)
+            foreach (AgentFileModel agent in agents)
             {
                 foreach (string t in agent.Tools)
                 {
@@ -342,161 +281,30 @@ namespace AgentGen.Model
             {
                 Add(t);
             }
+
+            return members;
         }
+    }
 
-        private void BuildMessages(List<PlanFile> files, Dictionary<string, PlanFile> takenTypes, Dictionary<string, List<PlanFile>> byName)
-        {
-            var groups = new SortedDictionary<string, MessageGroup>(StringComparer.Ordinal);
-            var allNames = new List<string>(byName.Keys);
-            allNames.Sort(StringComparer.Ordinal);
+    /// <summary>The plan's findings collector: each finding with its related places, and how files are named in messages.</summary>
+    internal sealed class PlanFindings
+    {
+        private static readonly KeyValuePair<string, SourceSpan>[] None = Array.Empty<KeyValuePair<string, SourceSpan>>();
 
-            foreach (AgentFileModel agent in SortedByPath(Agents))
-            {
-                foreach (MessageModel message in agent.Messages)
-                {
-                    if (!groups.TryGetValue(message.RequestType, out MessageGroup? group))
-                    {
-                        groups[message.RequestType] = group = new MessageGroup(message.RequestType, Naming.PayloadRecordName(message.RequestType));
-                        group.Shape = message.Payload;
-                    }
-                    else if (!group.TooLarge)
-                    {
-                        bool conflict = false;
-                        group.Shape = PayloadShapes.Unify(group.Shape, message.Payload, ref conflict);
-                        if (conflict)
-                        {
-                            KeyValuePair<string, MessageModel> first = group.Occurrences[0];
-                            Findings.Add(new PlanFinding(Descriptors.PayloadConflict, agent.Path, message.RequestTypeSpan, new[] { message.RequestType, $"differs in type from its example in '{_show(first.Key)}'; the conflicting properties become JsonElement?" }, new List<KeyValuePair<string, SourceSpan>> { new(first.Key, first.Value.RequestTypeSpan) }));
-                        }
-                    }
+        private readonly List<PlanFinding> _all = new();
+        private readonly Func<string, string> _show;
 
-                    group.Occurrences.Add(new KeyValuePair<string, MessageModel>(agent.Path, message));
-                    if (!group.TooLarge && CountProperties(group.Shape, MaxPayloadProperties) > MaxPayloadProperties)
-                    {
-                        group.TooLarge = true; // and stop merging: merging is quadratic in the keys
-                    }
-                }
-            }
+        public PlanFindings(Func<string, string>? displayPath) => _show = displayPath ?? (static path => path);
 
-            // AGEN018: requesting_agent must name an agent of the project (any file that declares a name counts).
-            foreach (PlanFile f in files)
-            {
-                if (f.Model is null)
-                {
-                    continue;
-                }
+        public IReadOnlyList<PlanFinding> All => _all;
 
-                foreach (MessageModel message in f.Model.Messages)
-                {
-                    if (message.RequestingAgent is { } requester && !byName.ContainsKey(requester))
-                    {
-                        string? suggestion = Suggestions.Closest(requester, allNames);
-                        Findings.Add(new PlanFinding(Descriptors.UnknownRequestingAgent, f.Path, message.RequestingAgentSpan, new[] { requester, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?" }));
-                    }
-                }
-            }
+        /// <summary>How a file is named in messages (relative to the project when the analyzer knows the project folder).</summary>
+        public string Show(string path) => _show(path);
 
-            // Record type names must be unique across agents and messages (AGEN020).
-            var takenRecordNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            var recordOwners = new Dictionary<string, MessageGroup>(StringComparer.Ordinal);
-            foreach (KeyValuePair<string, PlanFile> t in takenTypes)
-            {
-                takenRecordNames[t.Key] = $"the agent '{t.Value.Name}' in '{_show(t.Value.Path)}'";
-            }
+        public void Add(DiagnosticDescriptor descriptor, string path, SourceSpan span, string[] args, IReadOnlyList<KeyValuePair<string, SourceSpan>>? related = null)
+            => _all.Add(new PlanFinding(descriptor, path, span, args, related ?? None));
 
-            foreach (MessageGroup group in groups.Values)
-            {
-                if (group.TooLarge)
-                {
-                    foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
-                    {
-                        Findings.Add(new PlanFinding(Descriptors.LimitExceeded, occurrence.Key, occurrence.Value.RequestTypeSpan, new[]
-                        {
-                            string.Format(System.Globalization.CultureInfo.InvariantCulture, "The payload of the request type '{0}' has more than {1:N0} properties (nested ones included); its record is not generated", Clip(group.RequestType), MaxPayloadProperties),
-                        }));
-                    }
-
-                    continue;
-                }
-
-                var names = new List<string>();
-                RecordNames.Collect(group.TypeName, group.Shape, names);
-                string? clash = null;
-                foreach (string n in names)
-                {
-                    if (ReservedTypeNames.Contains(n))
-                    {
-                        clash = "a generated type";
-                    }
-                    else if (takenRecordNames.TryGetValue(n, out string? owner))
-                    {
-                        clash = owner;
-                    }
-
-                    if (clash is not null)
-                    {
-                        foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
-                        {
-                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{group.RequestType}'", n, clash, "its payload record is not generated" }, takenTypes.TryGetValue(n, out PlanFile agentFile) ? new List<KeyValuePair<string, SourceSpan>> { new(agentFile.Path, agentFile.NameSpan) } : Related(recordOwners, n)));
-                        }
-
-                        // The agent or request type that keeps the name is told too, so both places show the clash.
-                        if (takenTypes.TryGetValue(n, out PlanFile agentOwner))
-                        {
-                            var at = new List<KeyValuePair<string, SourceSpan>>();
-                            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
-                            {
-                                at.Add(new KeyValuePair<string, SourceSpan>(occurrence.Key, occurrence.Value.RequestTypeSpan));
-                            }
-
-                            Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, agentOwner.Path, agentOwner.NameSpan, new[] { $"The agent '{agentOwner.Name}'", n, $"a record of the request type '{group.RequestType}'", $"the payload record of '{group.RequestType}' is not generated" }, at));
-                        }
-                        else if (recordOwners.TryGetValue(n, out MessageGroup? winner))
-                        {
-                            foreach (KeyValuePair<string, MessageModel> occurrence in winner.Occurrences)
-                            {
-                                Findings.Add(new PlanFinding(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{winner.RequestType}'", n, $"the request type '{group.RequestType}'", $"the payload record of '{group.RequestType}' is not generated" }, Related(group)));
-                            }
-                        }
-
-                        break;
-                    }
-                }
-
-                if (clash is null)
-                {
-                    foreach (string n in names)
-                    {
-                        takenRecordNames[n] = $"the request type '{group.RequestType}'";
-                        recordOwners[n] = group;
-                    }
-
-                    Messages.Add(group);
-                }
-            }
-        }
-
-        private static string Clip(string s) => s.Length <= 60 ? s : s.Substring(0, 60) + "...";
-
-        private static List<KeyValuePair<string, SourceSpan>> Related(Dictionary<string, MessageGroup> owners, string typeName)
-            => owners.TryGetValue(typeName, out MessageGroup? owner) ? Related(owner) : new List<KeyValuePair<string, SourceSpan>>();
-
-        private static List<KeyValuePair<string, SourceSpan>> Related(MessageGroup group)
-        {
-            var related = new List<KeyValuePair<string, SourceSpan>>();
-            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
-            {
-                related.Add(new KeyValuePair<string, SourceSpan>(occurrence.Key, occurrence.Value.RequestTypeSpan));
-            }
-
-            return related;
-        }
-
-        private static List<AgentFileModel> SortedByPath(List<AgentFileModel> agents)
-        {
-            var copy = new List<AgentFileModel>(agents);
-            copy.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-            return copy;
-        }
+        /// <summary>One related place.</summary>
+        public static KeyValuePair<string, SourceSpan>[] At(string path, SourceSpan span) => new[] { new KeyValuePair<string, SourceSpan>(path, span) };
     }
 }

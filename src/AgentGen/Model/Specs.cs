@@ -2,7 +2,7 @@ using AgentGen.Common;
 
 namespace AgentGen.Model
 {
-    /// <summary>Project-wide settings from MSBuild (contract §1) and the compilation.</summary>
+    /// <summary>Project-wide settings from MSBuild (docs/configuration.md, "MSBuild properties") and the compilation.</summary>
     internal sealed record GeneratorOptions(string Namespace, string Accessibility, EquatableArray<string> KnownTools, string ProjectDir)
     {
         public static readonly GeneratorOptions Default = new("Agents", "public", EquatableArray<string>.Empty, string.Empty);
