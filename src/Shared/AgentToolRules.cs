@@ -2,7 +2,7 @@
 // packages) and the AgentGen analyzer assembly (internal, used by the generator and AGEN100), so
 // the generated Allows, the compile-time check and the runtime can never disagree.
 //
-// Sources (spec FIDELITY.md, checked 2026-12-01): S1 = code.claude.com/docs/en/sub-agents
+// Sources (docs/catalogue.md, "Sources"; checked 2026-12-01): S1 = code.claude.com/docs/en/sub-agents
 // (>= v2.1.281), S5 = Agent SDK reference (v2.1.240), S3 = Claude Code CHANGELOG, S8 = third-party
 // copy of Claude Code's source (~2.1.88, low authority), S11 = GitHub's custom-agents reference.
 using System;

@@ -25,7 +25,7 @@ namespace AgentGen.Catalog
         /// The tool aliases and what they grant in Claude Code names (GitHub's "Tool aliases" table:
         /// "All aliases are case insensitive"). A compatible alias is a name of the same primary
         /// alias, so it grants the same tools (<c>Write</c> is an alias of <c>edit</c>). The Claude
-        /// Code names follow CONTRACT §1 (<c>edit</c> -> Edit and Write, <c>execute</c> -> Bash).
+        /// Code names follow docs/catalogue.md (<c>edit</c> -> Edit and Write, <c>execute</c> -> Bash).
         /// </summary>
         private static readonly Dictionary<string, string[]> Aliases = BuildAliases();
 
@@ -39,7 +39,7 @@ namespace AgentGen.Catalog
         /// <summary>The primary aliases, for "did you mean" suggestions.</summary>
         public static readonly string[] PrimaryAliases = { "execute", "read", "edit", "search", "agent", "web", "todo", "todos" };
 
-        /// <summary>The dialect of a file from its metadata, or, when absent, from its path (<c>*.agent.md</c> is Copilot; CONTRACT §1).</summary>
+        /// <summary>The dialect of a file from its metadata, or, when absent, from its path (<c>*.agent.md</c> is Copilot; docs/configuration.md).</summary>
         public static AgentDialect DialectOf(string? metadata, string path)
         {
             string value = (metadata ?? string.Empty).Trim();

@@ -32,7 +32,7 @@ namespace AgentGen.Catalog
         public string[] Choices { get; }
     }
 
-    /// <summary>The frontmatter fields Claude Code knows (FORMAT.md), as data.</summary>
+    /// <summary>The frontmatter fields Claude Code knows (docs/catalogue.md), as data.</summary>
     internal static class FieldCatalog
     {
         public static readonly FieldInfo[] Fields =

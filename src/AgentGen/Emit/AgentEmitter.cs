@@ -4,7 +4,7 @@ using AgentGen.Model;
 
 namespace AgentGen.Emit
 {
-    /// <summary>Emits one agent class (contract §2) from its spec.</summary>
+    /// <summary>Emits one agent class (README.md, "Quick start") from its spec.</summary>
     internal static class AgentEmitter
     {
         /// <summary>
@@ -20,7 +20,7 @@ namespace AgentGen.Emit
             // AgentTool and AgentTools unqualified: the class is declared in their namespace, and no
             // member of it or of its bases can take those names (agent data names only the nested
             // Tool enum's members, and AgentTool/AgentTools are never agent class names: those end in "Agent").
-            const string agentTool = "AgentTool";
+            const string agentTool = GeneratedNames.ToolEnum;
 
             // The body is most of the output: size the writer once (escapes add a little).
             var w = new SourceWriter(4096 + a.Instructions.Length + (a.Instructions.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 40));
@@ -30,23 +30,23 @@ namespace AgentGen.Emit
             w.GeneratedCodeAttribute();
             // Named arguments only where they differ from the attribute's defaults (empty lists, false).
             w.Line("[" + TypeRefs.AgentDefinitionAttribute + "(" + CSharp.AttributeLiteral(a.Name)
-                + (a.Tools.Count == 0 ? string.Empty : ", Tools = " + CSharp.StringArray(a.Tools, attribute: true))
-                + (a.DisallowedTools.Count == 0 ? string.Empty : ", DisallowedTools = " + CSharp.StringArray(a.DisallowedTools, attribute: true))
-                + (a.InheritsAllTools ? ", InheritsAllTools = true" : string.Empty)
-                + (a.Optional.Memory is null ? string.Empty : ", Memory = " + CSharp.AttributeLiteral(a.Optional.Memory))
-                + ", SourceFile = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
+                + (a.Tools.Count == 0 ? string.Empty : ", " + GeneratedNames.AgentDefinitionProperties.Tools + " = " + CSharp.StringArray(a.Tools, attribute: true))
+                + (a.DisallowedTools.Count == 0 ? string.Empty : ", " + GeneratedNames.AgentDefinitionProperties.DisallowedTools + " = " + CSharp.StringArray(a.DisallowedTools, attribute: true))
+                + (a.InheritsAllTools ? ", " + GeneratedNames.AgentDefinitionProperties.InheritsAllTools + " = true" : string.Empty)
+                + (a.Optional.Memory is null ? string.Empty : ", " + GeneratedNames.AgentDefinitionProperties.Memory + " = " + CSharp.AttributeLiteral(a.Optional.Memory))
+                + ", " + GeneratedNames.AgentDefinitionProperties.SourceFile + " = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
             // Everything but the data, the nested Tool enum and ToAgentTool is inherited (Tools,
             // Allows and EnsureAllowed of AgentTool from the generic base, the rest from AgentDefinitionBase).
-            // Each agent declares its own nested Tool enum and ToAgentTool (CONTRACT §2: members of the
+            // Each agent declares its own nested Tool enum and ToAgentTool (as the public contract lists them: members of the
             // class itself, so reflection's GetNestedType("Tool") finds them on every agent).
             w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + TypeRefs.AgentDefinitionBase + "<" + agentTool + ">");
-            w.Line("public const string AgentName = " + CSharp.Literal(a.Name) + ";");
-            w.Line("public static " + cls + " Instance { get; } = new " + cls + "();");
+            w.Line("public const string " + GeneratedNames.AgentName + " = " + CSharp.Literal(a.Name) + ";");
+            w.Line("public static " + cls + " " + GeneratedNames.Instance + " { get; } = new " + cls + "();");
             w.Line();
             WriteConstructor(w, cls, spec);
             w.Line();
             w.Summary("One member per tool this agent may use.");
-            w.Open("public enum Tool");
+            w.Open("public enum " + GeneratedNames.AgentToolEnum);
             WriteToolMembers(w, spec);
             w.Close();
             w.Line();
@@ -115,7 +115,7 @@ namespace AgentGen.Emit
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).
-            w.Line("    AgentTools." + TypeRefs.NameOfTool + ", AgentTools." + TypeRefs.ParseTool + ", AgentName,");
+            w.Line("    " + GeneratedNames.ToolsClass + "." + TypeRefs.NameOfTool + ", " + GeneratedNames.ToolsClass + "." + TypeRefs.ParseTool + ", " + GeneratedNames.AgentName + ",");
             w.LineWithLiteral("    ", a.Description, ",");
             w.Line("    " + CSharp.Literal(a.Model) + ",");
             w.LineWithLiteral("    ", a.Instructions, ",");
@@ -176,8 +176,8 @@ namespace AgentGen.Emit
             w.Summary("The <see cref=\"AgentTool\"/> of one of this agent's tools.");
             const string outOfRange = TypeRefs.ThrowToolOutOfRange;
             w.Line(spec.ToolValuesMatch
-                ? "public static " + agentTool + " ToAgentTool(Tool tool) => (uint)tool < " + spec.AllowedEnumMembers.Count.ToString(CultureInfo.InvariantCulture) + "u ? (" + agentTool + ")(int)tool : " + outOfRange + ";"
-                : "public static " + agentTool + " ToAgentTool(Tool tool) => AgentTools." + TypeRefs.FromToolMember + "(tool);");
+                ? "public static " + agentTool + " " + GeneratedNames.ToAgentTool + "(" + GeneratedNames.AgentToolEnum + " tool) => (uint)tool < " + spec.AllowedEnumMembers.Count.ToString(CultureInfo.InvariantCulture) + "u ? (" + agentTool + ")(int)tool : " + outOfRange + ";"
+                : "public static " + agentTool + " " + GeneratedNames.ToAgentTool + "(" + GeneratedNames.AgentToolEnum + " tool) => " + GeneratedNames.ToolsClass + "." + TypeRefs.FromToolMember + "(tool);");
         }
 
         private static void AddEnum(List<string> named, string parameter, string type, string? value)

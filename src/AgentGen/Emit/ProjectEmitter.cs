@@ -3,7 +3,7 @@ using AgentGen.Model;
 
 namespace AgentGen.Emit
 {
-    /// <summary>Emits the once-per-project types (contract §3) and the message records (§4).</summary>
+    /// <summary>Emits the once-per-project types (AgentTool, AgentTools, AgentCatalog; README.md) and the message records.</summary>
     internal static class ProjectEmitter
     {
         public static string EmitTools(ToolEnumSpec spec)
@@ -12,7 +12,7 @@ namespace AgentGen.Emit
             w.OpenFile(spec.Namespace);
             w.Summary("Every tool an agent of this project can be handed: the built-in catalogue, then every other tool named in an agent file.");
             w.GeneratedCodeAttribute();
-            w.Open(spec.Accessibility + " enum AgentTool");
+            w.Open(spec.Accessibility + " enum " + GeneratedNames.ToolEnum);
             foreach (ToolRef t in spec.Tools)
             {
                 w.Summary("<c>" + CSharp.XmlText(t.Name) + "</c>");
@@ -24,7 +24,7 @@ namespace AgentGen.Emit
             w.Line();
             w.Summary("Conversions between <see cref=\"AgentTool\"/> and tool names.");
             w.GeneratedCodeAttribute();
-            w.Open(spec.Accessibility + " static class AgentTools");
+            w.Open(spec.Accessibility + " static class " + GeneratedNames.ToolsClass);
             w.Line("private static readonly string[] s_names = " + CSharp.StringArray(Names(spec)) + ";");
             w.Line("private static readonly " + TypeRefs.Dictionary + "<string, AgentTool> s_byName = CreateIndex();");
             w.Line();
@@ -42,13 +42,13 @@ namespace AgentGen.Emit
             w.Close();
             w.Line();
             w.Summary("The tool's name as agent files write it, e.g. <c>mcp__context7__resolve-library-id</c>.");
-            w.Open("public static string ToToolName(this AgentTool tool)");
+            w.Open("public static string " + GeneratedNames.ToToolName + "(this AgentTool tool)");
             w.Line("int index = (int)tool;");
             w.Line("return index >= 0 && index < s_names.Length ? s_names[index] : tool.ToString();");
             w.Close();
             w.Line();
             w.Summary("Parses a tool name (permission specifier and legacy aliases allowed, e.g. <c>Bash(git:*)</c>, <c>Task</c>).");
-            w.Open("public static bool TryParse(string toolName, out AgentTool tool)");
+            w.Open("public static bool " + GeneratedNames.TryParse + "(string toolName, out AgentTool tool)");
             // A dictionary, not a switch: a string switch with thousands of cases takes the compiler minutes.
             w.Line("string name = " + TypeRefs.AgentToolRules + ".Canonicalize(toolName ?? string.Empty);");
             w.Line("return s_byName.TryGetValue(name, out tool);");

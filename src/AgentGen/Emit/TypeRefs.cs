@@ -7,7 +7,7 @@ namespace AgentGen.Emit
     /// </summary>
     internal static class TypeRefs
     {
-        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"AgentGen\", \"" + ThisAssembly.Version + "\")]";
+        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + Model.GeneratedNames.GeneratorName + "\", \"" + ThisAssembly.Version + "\")]";
 
         public const string Dictionary = "global::System.Collections.Generic.Dictionary";
         public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";

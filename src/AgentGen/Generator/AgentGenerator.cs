@@ -105,7 +105,7 @@ namespace AgentGen.Generator
                 {
                     if (source is not null)
                     {
-                        spc.AddSource("AgentTool.g.cs", SourceText.From(source, Encoding.UTF8));
+                        spc.AddSource(GeneratedNames.ToolEnumHintName, SourceText.From(source, Encoding.UTF8));
                     }
                 });
 
@@ -126,7 +126,7 @@ namespace AgentGen.Generator
                 {
                     if (spec is not null)
                     {
-                        SourceOutputs.AddSource(spc, "AgentCatalog.g.cs", spec.Namespace, PipelineFaults.Catalog, () => ProjectEmitter.EmitCatalog(spec));
+                        SourceOutputs.AddSource(spc, GeneratedNames.CatalogHintName, spec.Namespace, PipelineFaults.Catalog, () => ProjectEmitter.EmitCatalog(spec));
                     }
                 });
 

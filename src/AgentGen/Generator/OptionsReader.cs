@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AgentGen.Generator
 {
-    /// <summary>Reads MSBuild knobs (contract §1) from analyzer config options.</summary>
+    /// <summary>Reads MSBuild knobs (docs/configuration.md) from analyzer config options.</summary>
     internal static class OptionsReader
     {
         public const string KindMetadata = "build_metadata.AdditionalFiles.AgentGenKind";
@@ -20,7 +20,7 @@ namespace AgentGen.Generator
         public static bool IsSkillFile(AnalyzerConfigOptions options)
             => options.TryGetValue(KindMetadata, out string? kind) && string.Equals(kind, "Skill", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>The file's dialect: AgentGenDialect when set (Claude or Copilot), else from the path (<c>*.agent.md</c> is Copilot; TEAM.md, CONTRACT §1).</summary>
+        /// <summary>The file's dialect: AgentGenDialect when set (Claude or Copilot), else from the path (<c>*.agent.md</c> is Copilot; docs/configuration.md).</summary>
         public static Catalog.AgentDialect DialectOf(AnalyzerConfigOptions options, string path)
             => Catalog.CopilotCatalog.DialectOf(options.TryGetValue(DialectMetadata, out string? dialect) ? dialect : null, path);
 

@@ -10,7 +10,7 @@ namespace AgentGen.Model
     internal static class SpecBuilder
     {
         /// <summary>The hint names taken before any agent or message: the project-wide files' names.</summary>
-        public static HashSet<string> ReservedHintNames() => new(StringComparer.OrdinalIgnoreCase) { "AgentTool.g.cs", "AgentCatalog.g.cs", "IsExternalInit.g.cs" };
+        public static HashSet<string> ReservedHintNames() => new(StringComparer.OrdinalIgnoreCase) { GeneratedNames.ToolEnumHintName, GeneratedNames.CatalogHintName, "IsExternalInit.g.cs" };
 
         public static ToolEnumSpec BuildToolEnum(ProjectPlan plan, GeneratorOptions options)
         {

@@ -83,7 +83,7 @@ namespace AgentGen.Parsing
         /// Splits an entry on whitespace outside parentheses when every part is a known tool:
         /// <c>tools: Read Grep Glob</c> grants three tools. Claude Code's tool-list parser splits on
         /// commas and spaces outside parentheses (parseToolListFromCLI in a third-party copy of its
-        /// source, ~2.1.88, FIDELITY.md S8); the docs only show commas. That source is weak, so
+        /// source, ~2.1.88, S8 in docs/catalogue.md); the docs only show commas. That source is weak, so
         /// AgentGen splits only where the result is unambiguous (every part names a known tool):
         /// reading <c>Read Grep Glob</c> as one unknown tool gave the agent no tools at all, while an
         /// entry with an unknown part stays one entry (one AGEN007, as before).

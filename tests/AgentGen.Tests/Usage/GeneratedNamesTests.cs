@@ -17,11 +17,11 @@ public class GeneratedNamesTests
     {
         Assembly abstractions = typeof(AgentDefinitionAttribute).Assembly;
         Assert.Equal(GeneratedNames.AbstractionsAssembly, abstractions.GetName().Name);
-        Assert.Equal(typeof(AgentDefinitionAttribute).FullName, GeneratedNames.AgentDefinitionAttributeMetadataName);
-        Assert.Equal(typeof(DeclaredToolAttribute).FullName, GeneratedNames.DeclaredToolAttributeMetadataName);
-        Assert.Equal(typeof(ToolNameAttribute).FullName, GeneratedNames.ToolNameAttributeMetadataName);
-        Assert.Equal(typeof(IAgentDefinition).FullName, GeneratedNames.AgentDefinitionInterfaceMetadataName);
-        Assert.Equal(typeof(AgentDefinitionBase).FullName, GeneratedNames.AgentDefinitionBaseMetadataName);
+        Assert.Equal(GeneratedNames.AgentDefinitionAttributeMetadataName, typeof(AgentDefinitionAttribute).FullName);
+        Assert.Equal(GeneratedNames.DeclaredToolAttributeMetadataName, typeof(DeclaredToolAttribute).FullName);
+        Assert.Equal(GeneratedNames.ToolNameAttributeMetadataName, typeof(ToolNameAttribute).FullName);
+        Assert.Equal(GeneratedNames.AgentDefinitionInterfaceMetadataName, typeof(IAgentDefinition).FullName);
+        Assert.Equal(GeneratedNames.AgentDefinitionBaseMetadataName, typeof(AgentDefinitionBase).FullName);
 
         Assert.NotNull(typeof(IAgentDefinition).GetMethod(GeneratedNames.Allows, new[] { typeof(string) }));
         Assert.NotNull(typeof(AgentDefinitionBase).GetMethod(GeneratedNames.EnsureAllowed, new[] { typeof(string) }));
