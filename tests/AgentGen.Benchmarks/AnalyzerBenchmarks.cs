@@ -112,9 +112,10 @@ public class AnalyzerBenchmarks
             .GetResult();
 
     /// <summary>
-    /// The same five measurements as process CPU time as well as wall time (<c>-- --analyzer-time</c>):
-    /// everything runs on one thread, so CPU time hardly depends on what else the machine runs,
-    /// which the wall time of a multi-second compilation on a shared machine does.
+    /// The same five measurements as process CPU time, wall time and bytes allocated
+    /// (<c>-- --analyzer-time [rounds]</c>): everything runs on one thread, so CPU time depends less
+    /// on what else the machine runs than the wall time of a multi-second compilation on a shared
+    /// machine does, and the allocation not at all.
     /// </summary>
     public static void PrintCpuTimes(int rounds = 3)
     {
@@ -136,7 +137,7 @@ public class AnalyzerBenchmarks
             run(); // JIT
         }
 
-        var best = new Dictionary<string, (double Wall, double Cpu)>();
+        var best = new Dictionary<string, (double Wall, double Cpu, double Allocated)>();
         for (int round = 0; round < rounds; round++)
         {
             foreach ((string name, Action prepare, Func<object> run) in measurements)
@@ -146,21 +147,24 @@ public class AnalyzerBenchmarks
                 GC.WaitForPendingFinalizers();
                 var process = System.Diagnostics.Process.GetCurrentProcess();
                 TimeSpan cpu = process.TotalProcessorTime;
+                long allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 run();
                 double wall = sw.Elapsed.TotalMilliseconds;
+                double mb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0);
                 process.Refresh();
                 double used = (process.TotalProcessorTime - cpu).TotalMilliseconds;
-                best[name] = best.TryGetValue(name, out var b) ? (Math.Min(b.Wall, wall), Math.Min(b.Cpu, used)) : (wall, used);
-                Console.WriteLine(System.FormattableString.Invariant($"round {round}: {name}: wall {wall:F0} ms, CPU {used:F0} ms"));
+                best[name] = best.TryGetValue(name, out var b) ? (Math.Min(b.Wall, wall), Math.Min(b.Cpu, used), Math.Min(b.Allocated, mb)) : (wall, used, mb);
+                Console.WriteLine(System.FormattableString.Invariant($"round {round}: {name}: wall {wall:F0} ms, CPU {used:F0} ms, allocated {mb:F1} MB"));
             }
         }
 
-        (double baseWall, double baseCpu) = best["compiler only"];
+        // Allocation does not depend on the machine's load: the steadiest of the three on a shared machine.
+        (double baseWall, double baseCpu, double baseMb) = best["compiler only"];
         foreach ((string name, _, _) in measurements)
         {
-            (double wall, double cpu) = best[name];
-            Console.WriteLine(System.FormattableString.Invariant($"best of {rounds}: {name,-36} wall {wall,7:F0} ms ({wall / baseWall:F3})   CPU {cpu,7:F0} ms ({cpu / baseCpu:F3})"));
+            (double wall, double cpu, double mb) = best[name];
+            Console.WriteLine(System.FormattableString.Invariant($"best of {rounds}: {name,-36} wall {wall,7:F0} ms ({wall / baseWall:F3})   CPU {cpu,7:F0} ms ({cpu / baseCpu:F3})   allocated {mb,7:F1} MB ({mb / baseMb:F3})"));
         }
     }
 
