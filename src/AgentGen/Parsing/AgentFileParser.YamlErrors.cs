@@ -17,7 +17,7 @@ namespace AgentGen.Parsing
                 var span = SourceSpan.FromBounds(start, end);
                 if (error.IsLimit)
                 {
-                    Report(Descriptors.LimitExceeded, span, "The " + error.Message.Substring(4) + "; AgentGen stops reading it there");
+                    Report(Descriptors.LimitExceeded, span, char.ToUpperInvariant(error.Message[0]) + error.Message.Substring(1) + "; AgentGen stops reading it there");
                     return;
                 }
 
