@@ -29,6 +29,7 @@ internal static class Breakdown
         Console.WriteLine($"{count} agents, {contents.Sum(c => (long)c.Length) / 1024} KB of agent files");
         for (int round = 0; round < 4; round++)
         {
+            AgentParseCache.Clear(); // each round parses anew
             var sw = Stopwatch.StartNew();
             var parsed = new List<ParsedAgentFile>(count);
             foreach (AdditionalText t in texts)

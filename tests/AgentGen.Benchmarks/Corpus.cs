@@ -282,6 +282,6 @@ public sealed class BenchText : AdditionalText
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 
-    /// <summary>The same path and content in a new SourceText (a file read again from disk).</summary>
-    public BenchText Reread() => new(Path, Text);
+    /// <summary>The same path and content in a new SourceText over a new string (a file read again from disk).</summary>
+    public BenchText Reread() => new(Path, new string(Text.AsSpan()));
 }

@@ -22,7 +22,7 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "--analyzer-time")
         {
-            AnalyzerBenchmarks.PrintCpuTimes();
+            AnalyzerBenchmarks.PrintCpuTimes(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
             return;
         }
 

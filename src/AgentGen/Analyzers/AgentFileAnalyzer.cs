@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using AgentGen.Common;
 using AgentGen.Diagnostics;
 using AgentGen.Generator;
@@ -22,8 +21,6 @@ namespace AgentGen.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AgentFileAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly ConditionalWeakTable<SourceText, CachedParse> Cache = new();
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.NoFrontmatter,
             Descriptors.InvalidYaml,
@@ -113,7 +110,10 @@ namespace AgentGen.Analyzers
                 try
                 {
                     PipelineFaults.At(PipelineFaults.AnalyzeFile, file.Path);
-                    AgentParseResult result = Parse(file.Path, text, options.KnownTools, OptionsReader.DialectOf(fileOptions, file.Path));
+                    // One parse per text, shared with the generator's parse step (AgentParseCache): in a
+                    // build the generator has parsed this very text already; in the IDE an unchanged
+                    // file keeps its SourceText across compilations.
+                    AgentParseResult result = AgentParseCache.GetOrParse(file.Path, text, options.KnownTools, OptionsReader.DialectOf(fileOptions, file.Path));
                     foreach (DiagnosticInfo d in result.Diagnostics)
                     {
                         reported.Add(d.ToDiagnostic(file.Path, text));
@@ -232,28 +232,6 @@ namespace AgentGen.Analyzers
             }
         }
 
-        private static AgentParseResult Parse(string path, SourceText text, EquatableArray<string> knownTools, Catalog.AgentDialect dialect)
-        {
-            // The IDE reuses the SourceText of an unchanged file across compilations: parse it once.
-            if (Cache.TryGetValue(text, out CachedParse? cached) && cached.Path == path && cached.KnownTools == knownTools && cached.Dialect == dialect)
-            {
-                return cached.Result;
-            }
-
-            AgentParseResult result = AgentFileParser.Parse(path, text.ToString(), knownTools, dialect);
-            try
-            {
-                Cache.Remove(text);
-                Cache.Add(text, new CachedParse(path, knownTools, result) { Dialect = dialect });
-            }
-            catch (ArgumentException)
-            {
-                // another thread cached it first
-            }
-
-            return result;
-        }
-
         internal static Location ToLocation(string path, SourceText text, SourceSpan span)
         {
             int start = Math.Max(0, Math.Min(span.Start, text.Length));
@@ -273,24 +251,6 @@ namespace AgentGen.Analyzers
             public SourceText? Text { get; }
 
             public AgentParseResult? Result { get; }
-        }
-
-        private sealed class CachedParse
-        {
-            public CachedParse(string path, EquatableArray<string> knownTools, AgentParseResult result)
-            {
-                Path = path;
-                KnownTools = knownTools;
-                Result = result;
-            }
-
-            public string Path { get; }
-
-            public EquatableArray<string> KnownTools { get; }
-
-            public Catalog.AgentDialect Dialect { get; init; }
-
-            public AgentParseResult Result { get; }
         }
     }
 }

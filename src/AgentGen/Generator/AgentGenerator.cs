@@ -172,7 +172,7 @@ namespace AgentGen.Generator
             try
             {
                 PipelineFaults.At(PipelineFaults.Parse, source.Path);
-                AgentParseResult result = AgentFileParser.Parse(source.Path, source.Text, knownTools, source.Dialect);
+                AgentParseResult result = AgentParseCache.GetOrParse(source.Path, source.Text, knownTools, source.Dialect);
                 return new ParsedAgentFile(source.Path, result.Name, result.NameSpan, result.Model);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -5,111 +5,11 @@ using System.Text;
 
 namespace AgentGen.Parsing
 {
-    /// <summary>The kind of a <see cref="JsonNode"/>.</summary>
-    internal enum JsonKind
-    {
-        Object,
-        Array,
-        String,
-        Number,
-        True,
-        False,
-        Null,
-    }
-
-    /// <summary>One parsed JSON value with its source span.</summary>
-    internal sealed class JsonNode
-    {
-        private static readonly IReadOnlyList<JsonProperty> NoProperties = new JsonProperty[0];
-        private static readonly IReadOnlyList<JsonNode> NoItems = new JsonNode[0];
-
-        internal JsonNode(
-            JsonKind kind,
-            int start,
-            int end,
-            string? text,
-            IReadOnlyList<JsonProperty>? properties,
-            IReadOnlyList<JsonNode>? items)
-        {
-            Kind = kind;
-            Start = start;
-            End = end;
-            Text = text;
-            Properties = properties ?? NoProperties;
-            Items = items ?? NoItems;
-        }
-
-        /// <summary>What kind of value this is.</summary>
-        public JsonKind Kind { get; }
-
-        /// <summary>Offset of the first char of the value in the parsed string.</summary>
-        public int Start { get; }
-
-        /// <summary>Offset one past the last char of the value.</summary>
-        public int End { get; }
-
-        /// <summary>String: the unescaped value; Number: the raw number text; otherwise null.</summary>
-        public string? Text { get; }
-
-        /// <summary>Object only: the members in file order, duplicates kept; otherwise empty.</summary>
-        public IReadOnlyList<JsonProperty> Properties { get; }
-
-        /// <summary>Array only: the items in file order; otherwise empty.</summary>
-        public IReadOnlyList<JsonNode> Items { get; }
-
-        /// <summary>A short description for debugging.</summary>
-        public override string ToString() => Kind + " [" + Start + ".." + End + ")" + (Text is null ? "" : " " + Text);
-    }
-
-    /// <summary>One member of a JSON object.</summary>
-    internal readonly struct JsonProperty
-    {
-        public JsonProperty(string name, int nameStart, int nameEnd, JsonNode value)
-        {
-            Name = name;
-            NameStart = nameStart;
-            NameEnd = nameEnd;
-            Value = value;
-        }
-
-        /// <summary>The unescaped property name.</summary>
-        public string Name { get; }
-
-        /// <summary>Offset of the opening quote of the name.</summary>
-        public int NameStart { get; }
-
-        /// <summary>Offset one past the closing quote of the name.</summary>
-        public int NameEnd { get; }
-
-        /// <summary>The property value.</summary>
-        public JsonNode Value { get; }
-    }
-
-    /// <summary>A JSON syntax error.</summary>
-    internal readonly struct JsonError
-    {
-        private readonly string? _message;
-
-        public JsonError(int offset, string message)
-        {
-            Offset = offset;
-            _message = message;
-        }
-
-        /// <summary>Offset into the parsed string where the problem is.</summary>
-        public int Offset { get; }
-
-        /// <summary>A short human-readable message (empty for <c>default</c>).</summary>
-        public string Message => _message ?? string.Empty;
-
-        public override string ToString() => "(" + Offset + ") " + Message;
-    }
-
     /// <summary>
     /// A small strict RFC 8259 JSON parser with source offsets. It never throws and never
     /// recurses deeper than <see cref="MaxDepth"/> + 1 frames.
     /// </summary>
-    internal static class JsonReader
+    internal static partial class JsonReader
     {
         /// <summary>The deepest nesting of objects/arrays that is accepted.</summary>
         public const int MaxDepth = 64;
@@ -169,33 +69,12 @@ namespace AgentGen.Parsing
             return "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
         }
 
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
-        }
-
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-        private sealed class Parser
+        private sealed partial class Parser
         {
             private readonly string _text;
             private readonly int _end;
-            private StringBuilder? _builder;
 
             public Parser(string text, int end)
             {
@@ -241,6 +120,8 @@ namespace AgentGen.Parsing
                 char c = _text[pos];
                 switch (c)
                 {
+                    case '{' or '[' when depth + 1 > MaxDepth:
+                        return Fail(pos, "Nesting is deeper than " + MaxDepth + " levels");
                     case '{':
                         return ParseObject(ref pos, depth + 1);
                     case '[':
@@ -258,17 +139,7 @@ namespace AgentGen.Parsing
                         return ParseLiteral(ref pos, "false", JsonKind.False);
                     case 'n':
                         return ParseLiteral(ref pos, "null", JsonKind.Null);
-                    case '-':
-                    case '0':
-                    case '1':
-                    case '2':
-                    case '3':
-                    case '4':
-                    case '5':
-                    case '6':
-                    case '7':
-                    case '8':
-                    case '9':
+                    case '-' or (>= '0' and <= '9'):
                         return ParseNumber(ref pos);
                     case '\'':
                         return Fail(pos, "Strings must use double quotes, not single quotes");
@@ -282,11 +153,6 @@ namespace AgentGen.Parsing
             private JsonNode? ParseObject(ref int pos, int depth)
             {
                 int begin = pos;
-                if (depth > MaxDepth)
-                {
-                    return Fail(pos, "Nesting is deeper than " + MaxDepth + " levels");
-                }
-
                 pos = SkipWhitespace(pos + 1);
                 List<JsonProperty>? props = null;
                 if (pos < _end && _text[pos] == '}')
@@ -352,36 +218,21 @@ namespace AgentGen.Parsing
                     props ??= new List<JsonProperty>();
                     props.Add(new JsonProperty(name, nameStart, nameEnd, value));
 
-                    pos = SkipWhitespace(pos);
-                    if (pos >= _end)
+                    if (!TryReadSeparator(ref pos, '}', "a property value", "object", out bool closed))
                     {
-                        return Fail(_end, "Unterminated object; expected ',' or '}' after a property value");
+                        return null;
                     }
 
-                    c = _text[pos];
-                    if (c == '}')
+                    if (closed)
                     {
-                        pos++;
                         return new JsonNode(JsonKind.Object, begin, pos, null, props, null);
                     }
-
-                    if (c != ',')
-                    {
-                        return Fail(pos, "Expected ',' or '}' after a property value but found " + Describe(c));
-                    }
-
-                    pos = SkipWhitespace(pos + 1);
                 }
             }
 
             private JsonNode? ParseArray(ref int pos, int depth)
             {
                 int begin = pos;
-                if (depth > MaxDepth)
-                {
-                    return Fail(pos, "Nesting is deeper than " + MaxDepth + " levels");
-                }
-
                 pos = SkipWhitespace(pos + 1);
                 if (pos < _end && _text[pos] == ']')
                 {
@@ -414,26 +265,49 @@ namespace AgentGen.Parsing
                     }
 
                     items.Add(item);
-                    pos = SkipWhitespace(pos);
-                    if (pos >= _end)
+                    if (!TryReadSeparator(ref pos, ']', "an array item", "array", out bool closed))
                     {
-                        return Fail(_end, "Unterminated array; expected ',' or ']' after an array item");
+                        return null;
                     }
 
-                    char c = _text[pos];
-                    if (c == ']')
+                    if (closed)
                     {
-                        pos++;
                         return new JsonNode(JsonKind.Array, begin, pos, null, null, items);
                     }
-
-                    if (c != ',')
-                    {
-                        return Fail(pos, "Expected ',' or ']' after an array item but found " + Describe(c));
-                    }
-
-                    pos = SkipWhitespace(pos + 1);
                 }
+            }
+
+            /// <summary>
+            /// After an object's member or an array's item: <paramref name="close"/> ends the container
+            /// (<paramref name="closed"/>, <paramref name="pos"/> past it), ',' continues
+            /// (<paramref name="pos"/> at the next token); anything else is an error.
+            /// </summary>
+            private bool TryReadSeparator(ref int pos, char close, string after, string container, out bool closed)
+            {
+                closed = false;
+                pos = SkipWhitespace(pos);
+                if (pos >= _end)
+                {
+                    Fail(_end, "Unterminated " + container + "; expected ',' or '" + close + "' after " + after);
+                    return false;
+                }
+
+                char c = _text[pos];
+                if (c == close)
+                {
+                    pos++;
+                    closed = true;
+                    return true;
+                }
+
+                if (c != ',')
+                {
+                    Fail(pos, "Expected ',' or '" + close + "' after " + after + " but found " + Describe(c));
+                    return false;
+                }
+
+                pos = SkipWhitespace(pos + 1);
+                return true;
             }
 
             private JsonNode? ParseLiteral(ref int pos, string literal, JsonKind kind)
@@ -454,53 +328,50 @@ namespace AgentGen.Parsing
                 return new JsonNode(kind, begin, pos, null, null, null);
             }
 
+            private int SkipDigits(int p)
+            {
+                while (p < _end && IsDigit(_text[p]))
+                {
+                    p++;
+                }
+
+                return p;
+            }
+
             private JsonNode? ParseNumber(ref int pos)
             {
                 int begin = pos;
-                int p = pos;
-                if (_text[p] == '-')
+                int p = _text[pos] == '-' ? pos + 1 : pos;
+                if (p >= _end || !IsDigit(_text[p]))
                 {
-                    p++;
-                    if (p >= _end || !IsDigit(_text[p]))
-                    {
-                        return Fail(p, "Expected a digit after '-'");
-                    }
+                    return Fail(p, "Expected a digit after '-'");
                 }
 
                 if (_text[p] == '0')
                 {
-                    p++;
-                    if (p < _end && IsDigit(_text[p]))
+                    if (++p < _end && IsDigit(_text[p]))
                     {
                         return Fail(p - 1, "Leading zeros are not allowed in numbers");
                     }
                 }
                 else
                 {
-                    while (p < _end && IsDigit(_text[p]))
-                    {
-                        p++;
-                    }
+                    p = SkipDigits(p);
                 }
 
                 if (p < _end && _text[p] == '.')
                 {
-                    p++;
-                    if (p >= _end || !IsDigit(_text[p]))
+                    if (++p >= _end || !IsDigit(_text[p]))
                     {
                         return Fail(p, "Expected a digit after the decimal point");
                     }
 
-                    while (p < _end && IsDigit(_text[p]))
-                    {
-                        p++;
-                    }
+                    p = SkipDigits(p);
                 }
 
                 if (p < _end && (_text[p] == 'e' || _text[p] == 'E'))
                 {
-                    p++;
-                    if (p < _end && (_text[p] == '+' || _text[p] == '-'))
+                    if (++p < _end && (_text[p] == '+' || _text[p] == '-'))
                     {
                         p++;
                     }
@@ -510,131 +381,11 @@ namespace AgentGen.Parsing
                         return Fail(p, "Expected a digit in the exponent");
                     }
 
-                    while (p < _end && IsDigit(_text[p]))
-                    {
-                        p++;
-                    }
+                    p = SkipDigits(p);
                 }
 
                 pos = p;
                 return new JsonNode(JsonKind.Number, begin, p, _text.Substring(begin, p - begin), null, null);
-            }
-
-            /// <summary>
-            /// Parses a string whose opening quote is at <paramref name="pos"/>; on success
-            /// <paramref name="pos"/> is one past the closing quote.
-            /// </summary>
-            private string? ParseString(ref int pos)
-            {
-                int open = pos;
-                int p = pos + 1;
-
-                // Fast path: no escapes.
-                while (p < _end)
-                {
-                    char c = _text[p];
-                    if (c == '"')
-                    {
-                        pos = p + 1;
-                        return _text.Substring(open + 1, p - open - 1);
-                    }
-
-                    if (c == '\\')
-                    {
-                        break;
-                    }
-
-                    if (c < 0x20)
-                    {
-                        Fail(p, "Control character " + Describe(c) + " must be escaped in a string");
-                        return null;
-                    }
-
-                    p++;
-                }
-
-                if (p >= _end)
-                {
-                    Fail(open, "Unterminated string");
-                    return null;
-                }
-
-                // Slow path: at least one escape at p.
-                StringBuilder sb = _builder ??= new StringBuilder();
-                sb.Clear();
-                sb.Append(_text, open + 1, p - open - 1);
-                while (p < _end)
-                {
-                    char c = _text[p];
-                    if (c == '"')
-                    {
-                        pos = p + 1;
-                        return sb.ToString();
-                    }
-
-                    if (c < 0x20)
-                    {
-                        Fail(p, "Control character " + Describe(c) + " must be escaped in a string");
-                        return null;
-                    }
-
-                    if (c != '\\')
-                    {
-                        sb.Append(c);
-                        p++;
-                        continue;
-                    }
-
-                    int escape = p;
-                    p++;
-                    if (p >= _end)
-                    {
-                        break;
-                    }
-
-                    char e = _text[p];
-                    switch (e)
-                    {
-                        case '"': sb.Append('"'); break;
-                        case '\\': sb.Append('\\'); break;
-                        case '/': sb.Append('/'); break;
-                        case 'b': sb.Append('\b'); break;
-                        case 'f': sb.Append('\f'); break;
-                        case 'n': sb.Append('\n'); break;
-                        case 'r': sb.Append('\r'); break;
-                        case 't': sb.Append('\t'); break;
-                        case 'u':
-                            {
-                                int value = 0;
-                                for (int k = 1; k <= 4; k++)
-                                {
-                                    int h = p + k < _end ? HexValue(_text[p + k]) : -1;
-                                    if (h < 0)
-                                    {
-                                        Fail(escape, "Invalid \\u escape; expected 4 hex digits");
-                                        return null;
-                                    }
-
-                                    value = (value << 4) | h;
-                                }
-
-                                sb.Append((char)value);
-                                p += 4;
-                                break;
-                            }
-
-                        default:
-                            Fail(escape, e >= 0x20 && e < 0x7F
-                                ? "Invalid escape sequence '\\" + e + "' in a string"
-                                : "Invalid escape sequence: '\\' followed by " + Describe(e) + " in a string");
-                            return null;
-                    }
-
-                    p++;
-                }
-
-                Fail(open, "Unterminated string");
-                return null;
             }
         }
     }

@@ -53,38 +53,37 @@ namespace AgentGen.Parsing
 
         public List<KeyValuePair<YNode, YNode>> Entries { get; }
 
-        public bool IsScalar => Kind == YKind.Scalar;
-
         /// <summary>A plain <c>null</c>, <c>~</c> or empty scalar.</summary>
         public bool IsNull => Kind == YKind.Scalar && Style == ScalarStyle.Plain
             && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
     }
 
-    internal readonly struct YamlError
+    /// <summary>What kind of YAML error a <see cref="YamlError"/> is: what the parser can say or offer about it.</summary>
+    internal enum YamlErrorKind
     {
-        public YamlError(int offset, int length, string message, bool isLimit, bool needsQuotes, bool isColon = false)
-        {
-            Offset = offset;
-            Length = length;
-            Message = message;
-            IsLimit = isLimit;
-            NeedsQuotes = needsQuotes;
-            IsColon = isColon;
-        }
+        /// <summary>Invalid YAML.</summary>
+        Syntax,
 
-        public int Offset { get; }
+        /// <summary>A limit of AgentGen's (depth, node count): AGEN021, not AGEN002.</summary>
+        Limit,
 
-        public int Length { get; }
+        /// <summary>Quoting the plain value at the error fixes it (a first character YAML reserves).</summary>
+        NeedsQuotes,
 
-        public string Message { get; }
+        /// <summary>A ': ' inside a plain scalar ("mapping values are not allowed here"); quoting fixes it too.</summary>
+        ColonInPlainValue,
+    }
 
-        public bool IsLimit { get; }
+    /// <summary>The first YAML error of a frontmatter: where, how long, YAML's message (lower case, no period), and its kind.</summary>
+    internal readonly record struct YamlError(int Offset, int Length, string Message, YamlErrorKind Kind = YamlErrorKind.Syntax)
+    {
+        public bool IsLimit => Kind == YamlErrorKind.Limit;
 
         /// <summary>Quoting the plain value at the error fixes it (a ': ' inside it, or a first character YAML reserves).</summary>
-        public bool NeedsQuotes { get; }
+        public bool NeedsQuotes => Kind is YamlErrorKind.NeedsQuotes or YamlErrorKind.ColonInPlainValue;
 
-        /// <summary>The error is a ': ' inside a plain scalar ("mapping values are not allowed here").</summary>
-        public bool IsColon { get; }
+        /// <summary>The error is a ': ' inside a plain scalar.</summary>
+        public bool IsColon => Kind == YamlErrorKind.ColonInPlainValue;
     }
 
     internal static class YamlTree
@@ -131,7 +130,7 @@ namespace AgentGen.Parsing
                             documents++;
                             if (documents > 1)
                             {
-                                state.Error = new YamlError(evStart, 3, "the frontmatter holds more than one YAML document", false, false);
+                                state.Error = new YamlError(evStart, 3, "the frontmatter holds more than one YAML document");
                                 return false;
                             }
 
@@ -203,7 +202,7 @@ namespace AgentGen.Parsing
                 YNode? flow = OpenFlow(stack);
                 state.Error = flow is not null
                     ? UnclosedFlow(text, flow)
-                    : new YamlError(Math.Min(Math.Max(lastOffset, LastOffset(stack, state, start)), Math.Max(start, end - 1)), 1, "syntax error (an invalid character, escape or structure)", false, false);
+                    : new YamlError(Math.Min(Math.Max(lastOffset, LastOffset(stack, state, start)), Math.Max(start, end - 1)), 1, "syntax error (an invalid character, escape or structure)");
                 return false;
             }
 
@@ -211,13 +210,13 @@ namespace AgentGen.Parsing
             {
                 if (stack.Count >= MaxDepth)
                 {
-                    state.Error = new YamlError(node.Start, 1, $"the frontmatter nests deeper than {MaxDepth} levels", true, false);
+                    state.Error = new YamlError(node.Start, 1, $"the frontmatter nests deeper than {MaxDepth} levels", YamlErrorKind.Limit);
                     return false;
                 }
 
                 if (++nodes > MaxNodes)
                 {
-                    state.Error = new YamlError(node.Start, 1, $"the frontmatter has more than {MaxNodes} YAML nodes", true, false);
+                    state.Error = new YamlError(node.Start, 1, $"the frontmatter has more than {MaxNodes} YAML nodes", YamlErrorKind.Limit);
                     return false;
                 }
 
@@ -230,7 +229,7 @@ namespace AgentGen.Parsing
             {
                 if (node.Kind is YKind.Scalar or YKind.Alias && ++nodes > MaxNodes)
                 {
-                    state.Error = new YamlError(node.Start, 1, $"the frontmatter has more than {MaxNodes} YAML nodes", true, false);
+                    state.Error = new YamlError(node.Start, 1, $"the frontmatter has more than {MaxNodes} YAML nodes", YamlErrorKind.Limit);
                     return false;
                 }
 
@@ -341,7 +340,7 @@ namespace AgentGen.Parsing
             bool list = flow.Kind == YKind.Sequence;
             return new YamlError(flow.Start, 1, list
                 ? "the list opened with '[' is never closed with ']' (or the value needs quotes)"
-                : "the map opened with '{' is never closed with '}' (or the value needs quotes)", false, false);
+                : "the map opened with '{' is never closed with '}' (or the value needs quotes)");
         }
 
         private static int LastOffset(Stack<YNode> stack, ReadState state, int start)
@@ -362,26 +361,26 @@ namespace AgentGen.Parsing
 
             if (Contains(raw, "found invalid mapping") || Contains(raw, "Mapping values are not allowed"))
             {
-                return new YamlError(at, 1, "a plain value cannot contain ': '; quote the value", false, true, true);
+                return new YamlError(at, 1, "a plain value cannot contain ': '; quote the value", YamlErrorKind.ColonInPlainValue);
             }
 
             if (Contains(raw, "tab character"))
             {
                 int tab = text.IndexOf('\t', at, Math.Max(0, Math.Min(end, atEnd + 1) - at));
-                return new YamlError(tab >= 0 ? tab : at, 1, "a tab is used for indentation; YAML allows only spaces", false, false);
+                return new YamlError(tab >= 0 ? tab : at, 1, "a tab is used for indentation; YAML allows only spaces");
             }
 
             if (Contains(raw, "unknown escape character"))
             {
                 int backslash = text.IndexOf('\\', atEnd, Math.Max(0, end - atEnd));
                 int pos = backslash >= 0 ? backslash : atEnd;
-                return new YamlError(pos, Math.Min(2, end - pos), "unknown escape sequence in a double-quoted value; write '\\\\' for a backslash, or use single quotes", false, false);
+                return new YamlError(pos, Math.Min(2, end - pos), "unknown escape sequence in a double-quoted value; write '\\\\' for a backslash, or use single quotes");
             }
 
             if (Contains(raw, "quoted scalar") && (c == '"' || c == '\''))
             {
                 string quote = c == '"' ? "double quote (\")" : "single quote (')";
-                return new YamlError(at, 1, $"the quoted value that starts here is never closed: add the closing {quote}", false, false);
+                return new YamlError(at, 1, $"the quoted value that starts here is never closed: add the closing {quote}");
             }
 
             if (openFlow is not null && IsAtEnd(text, at, end))
@@ -391,25 +390,25 @@ namespace AgentGen.Parsing
 
             if (Contains(raw, "cannot start any token") || (Contains(raw, "did not find expected node content") && c is ',' or '%' or '@' or '`' or ']' or '}'))
             {
-                return new YamlError(at, 1, $"a plain value cannot start with '{c}'; quote the value", false, true);
+                return new YamlError(at, 1, $"a plain value cannot start with '{c}'; quote the value", YamlErrorKind.NeedsQuotes);
             }
 
             if (Contains(raw, "Block sequence entries are not allowed"))
             {
-                return new YamlError(at, 1, "a '- ' list cannot start on the line of its field: put each item on a line of its own, or quote the value", false, false);
+                return new YamlError(at, 1, "a '- ' list cannot start on the line of its field: put each item on a line of its own, or quote the value");
             }
 
             if (Contains(raw, "did not find expected key") && at > start && (text[at - 1] == '"' || text[at - 1] == '\''))
             {
-                return new YamlError(at, 1, "text follows the closing quote of a quoted value: quote the whole value (inside '...' write '' for a single quote, inside \"...\" write \\\")", false, false);
+                return new YamlError(at, 1, "text follows the closing quote of a quoted value: quote the whole value (inside '...' write '' for a single quote, inside \"...\" write \\\")");
             }
 
             if (Contains(raw, "did not find expected key") || Contains(raw, "did not find expected <document end>"))
             {
-                return new YamlError(at, 1, "unexpected text here: a line must be a new 'field: value' or continue the value above it (check the quotes and the indentation)", false, false);
+                return new YamlError(at, 1, "unexpected text here: a line must be a new 'field: value' or continue the value above it (check the quotes and the indentation)");
             }
 
-            return new YamlError(at, 1, Humanize(raw), false, false);
+            return new YamlError(at, 1, Humanize(raw));
         }
 
         private static bool Contains(string s, string part) => s.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
