@@ -6,6 +6,7 @@ using AgentGen.Emit;
 using AgentGen.Model;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AgentGen.Generator
@@ -42,6 +43,13 @@ namespace AgentGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute") is not null)
                 .WithTrackingName(TrackingNames.JsonAvailable);
 
+            // Whether the project compiles with C# 9 or later, as generated code needs (AGEN000): a
+            // project on an older version without agent files of its own (it got the analyzer through
+            // a project reference) gets no code at all.
+            IncrementalValueProvider<bool> csharp9 = context.ParseOptionsProvider
+                .Select(static (parseOptions, _) => parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp9)
+                .WithTrackingName(TrackingNames.CSharp9);
+
             // Every per-file step is one node per file that the driver walks on every run, edit or
             // not: filtering and mapping are fused (SelectMany of zero or one item) to keep them few.
             IncrementalValuesProvider<AgentSource> sources = context.AdditionalTextsProvider
@@ -65,7 +73,8 @@ namespace AgentGen.Generator
                 .Collect()
                 .Combine(options)
                 .Combine(jsonAttributes)
-                .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left, input.Left.Right, input.Right))
+                .Combine(csharp9)
+                .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.Project);
 
             // Every step below that touches one file's data is guarded (docs/robustness.md): an

@@ -28,8 +28,24 @@ namespace AgentGen.Generator
         /// is tried alone, the files that fail alone are left out (AGEN099 on each) and the rest is
         /// built again; if that still fails, every file gets AGEN099 and nothing is generated.
         /// </summary>
-        public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes)
+        public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, bool csharp9 = true)
         {
+            if (files.IsEmpty && !csharp9)
+            {
+                // No agent file, and a C# version before 9: nothing to generate, not even AgentTool and
+                // AgentCatalog (generated code needs C# 9, docs/rules/AGEN000.md). Such a project got
+                // the analyzer without agents of its own (through a project reference to one that uses
+                // AgentGen) and compiles as if AgentGen were absent. On C# 9 and later the empty
+                // AgentCatalog stays, so AgentCatalog.Get without agents gets AGEN101, not CS0103.
+                return new ProjectOutputs(
+                    new AgentView(options, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<ToolRef>.Empty, HintNames.None),
+                    new MessageView(EquatableArray<OwnedMessage>.Empty),
+                    null,
+                    null,
+                    EquatableArray<MessageSpec>.Empty,
+                    EquatableArray<FileFailure>.Empty);
+            }
+
             var failures = new List<FileFailure>();
             foreach (PlanInput f in files)
             {

@@ -5,6 +5,7 @@ namespace AgentGen.Generator
     {
         public const string Options = nameof(Options);
         public const string JsonAvailable = nameof(JsonAvailable);
+        public const string CSharp9 = nameof(CSharp9);
         public const string Sources = nameof(Sources);
         public const string KnownTools = nameof(KnownTools);
         public const string Parse = nameof(Parse);

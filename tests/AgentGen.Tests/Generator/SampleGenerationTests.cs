@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using AgentGen.Generator;
 using AgentGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace AgentGen.Tests.Generator;
 
@@ -46,5 +50,33 @@ public class SampleGenerationTests
         GeneratorResult result = harness.Run();
         Assert.DoesNotContain(result.Sources.Keys, k => k.Contains("NotAnAgent", StringComparison.Ordinal));
         Assert.DoesNotContain("not-an-agent", result.Sources["AgentCatalog.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_CSharp_7_3_project_without_agent_files_gets_no_generated_code_and_compiles()
+    {
+        // A project that gets the analyzer without agents of its own (a project reference to one
+        // that uses AgentGen) must compile as if AgentGen were absent: generated files need C# 9
+        // (AGEN000), and such a project may be on C# 7.3. (On C# 9 and later an empty AgentCatalog
+        // stays, for AGEN101: CatalogAndToolNameTests.Project_without_agents_says_so.)
+        var harness = new GeneratorHarness();
+        harness.Sources.Add("namespace App { public class Program { public static int Main() => 0; } }");
+        harness.OtherAdditionalFiles.Add(("/project/.claude/skills/notes/SKILL.md", "---\nname: notes\ndescription: Takes notes.\n---\nNotes.\n"));
+        CSharpCompilation compilation = harness.CreateCompilation();
+        var csharp73 = new CSharpParseOptions(LanguageVersion.CSharp7_3);
+        compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(harness.Sources.Select(s => CSharpSyntaxTree.ParseText(s, csharp73)))
+            .WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new AgentGenerator().AsSourceGenerator() }, harness.AdditionalTexts(), csharp73, new AgentOptionsProvider(harness.Agents.Select(a => a.Path), harness.Globals))
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        Assert.Empty(driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        // The same project on C# 9 or later without agents gets the empty AgentTool and AgentCatalog;
+        // with one agent file, also the agent.
+        Assert.Equal(["AgentCatalog.g.cs", "AgentTool.g.cs"], harness.Run().Sources.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        harness.Agent("helper.md", "---\nname: helper\ndescription: Helps.\n---\nHelp.\n");
+        Assert.Equal(["AgentCatalog.g.cs", "AgentTool.g.cs", "HelperAgent.g.cs"], harness.Run().Sources.Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
 }
