@@ -37,13 +37,7 @@ namespace AgentGen.Generator
                 // the analyzer without agents of its own (through a project reference to one that uses
                 // AgentGen) and compiles as if AgentGen were absent. On C# 9 and later the empty
                 // AgentCatalog stays, so AgentCatalog.Get without agents gets AGEN101, not CS0103.
-                return new ProjectOutputs(
-                    new AgentView(options, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<ToolRef>.Empty, HintNames.None),
-                    new MessageView(EquatableArray<OwnedMessage>.Empty),
-                    null,
-                    null,
-                    EquatableArray<MessageSpec>.Empty,
-                    EquatableArray<FileFailure>.Empty);
+                return Nothing(options, EquatableArray<FileFailure>.Empty);
             }
 
             var failures = new List<FileFailure>();
@@ -122,14 +116,17 @@ namespace AgentGen.Generator
                 }
             }
 
-            return new ProjectOutputs(
-                new AgentView(options, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<ToolRef>.Empty, HintNames.None),
-                new MessageView(EquatableArray<OwnedMessage>.Empty),
-                null,
-                null,
-                EquatableArray<MessageSpec>.Empty,
-                all.ToEquatableArray());
+            return Nothing(options, all.ToEquatableArray());
         }
+
+        /// <summary>Outputs that generate nothing: no agent wins, no record, no AgentTool, no catalog; only <paramref name="failures"/>.</summary>
+        private static ProjectOutputs Nothing(GeneratorOptions options, EquatableArray<FileFailure> failures) => new(
+            new AgentView(options, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<ToolRef>.Empty, HintNames.None),
+            new MessageView(EquatableArray<OwnedMessage>.Empty),
+            null,
+            null,
+            EquatableArray<MessageSpec>.Empty,
+            failures);
 
         private static ProjectOutputs BuildCore(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, List<FileFailure> failures)
         {
