@@ -1,3 +1,5 @@
+using AgentGen.Model;
+
 namespace AgentGen.Emit
 {
     /// <summary>
@@ -7,7 +9,7 @@ namespace AgentGen.Emit
     /// </summary>
     internal static class TypeRefs
     {
-        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + Model.GeneratedNames.GeneratorName + "\", \"" + ThisAssembly.Version + "\")]";
+        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratedNames.GeneratorName + "\", \"" + ThisAssembly.Version + "\")]";
 
         public const string Dictionary = "global::System.Collections.Generic.Dictionary";
         public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
@@ -19,19 +21,22 @@ namespace AgentGen.Emit
         public const string ArgumentOutOfRange = "global::System.ArgumentOutOfRangeException";
         public const string JsonPropertyNameAttribute = "global::System.Text.Json.Serialization.JsonPropertyName";
 
-        public const string AgentDefinitionAttribute = "global::AgentGen.AgentDefinition";
-        public const string ToolNameAttribute = "global::AgentGen.ToolName";
-        public const string AgentDefinitionBase = "global::AgentGen.AgentDefinitionBase";
-        public const string IAgentDefinition = "global::AgentGen.IAgentDefinition";
-        public const string IAgentPayload = "global::AgentGen.IAgentPayload";
-        public const string AgentToolParser = "global::AgentGen.AgentToolParser";
-        public const string AgentToolRules = "global::AgentGen.AgentToolRules";
-        public const string AgentLookup = "global::AgentGen.AgentLookup";
-        public const string AgentColor = "global::AgentGen.AgentColor";
-        public const string AgentPermissionMode = "global::AgentGen.AgentPermissionMode";
-        public const string AgentMemoryScope = "global::AgentGen.AgentMemoryScope";
-        public const string AgentEffort = "global::AgentGen.AgentEffort";
-        public const string AgentIsolation = "global::AgentGen.AgentIsolation";
+        // AgentGen.Abstractions, by the names the analyzers match (Model/GeneratedNames.cs); attributes
+        // are written without their "Attribute" suffix.
+        private const string Abstractions = "global::" + GeneratedNames.AbstractionsNamespace + ".";
+        public const string AgentDefinitionAttribute = Abstractions + "AgentDefinition";
+        public const string ToolNameAttribute = Abstractions + "ToolName";
+        public const string AgentDefinitionBase = Abstractions + GeneratedNames.AgentDefinitionBase;
+        public const string IAgentDefinition = Abstractions + GeneratedNames.AgentDefinitionInterface;
+        public const string IAgentPayload = Abstractions + "IAgentPayload";
+        public const string AgentToolParser = Abstractions + "AgentToolParser";
+        public const string AgentToolRules = Abstractions + "AgentToolRules";
+        public const string AgentLookup = Abstractions + "AgentLookup";
+        public const string AgentColor = Abstractions + "AgentColor";
+        public const string AgentPermissionMode = Abstractions + "AgentPermissionMode";
+        public const string AgentMemoryScope = Abstractions + "AgentMemoryScope";
+        public const string AgentEffort = Abstractions + "AgentEffort";
+        public const string AgentIsolation = Abstractions + "AgentIsolation";
 
         /// <summary>The fields of the generated AgentTools holding ToToolName and TryParse as delegates.</summary>
         public const string NameOfTool = "NameOfTool";
