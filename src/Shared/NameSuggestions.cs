@@ -46,19 +46,21 @@ namespace AgentGen.Shared
 
             StringComparison comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             int limit = DistanceLimit(value);
+            // Called for every unknown name of every file: no set of seen candidates (a repeated
+            // candidate is skipped when taken) and one set of rows for every distance computed.
             var misspelt = new List<KeyValuePair<int, string>>();
             var parts = new List<KeyValuePair<int, string>>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int[]? rows = null;
             foreach (string candidate in candidates)
             {
-                if (candidate is null || !seen.Add(candidate))
+                if (candidate is null)
                 {
                     continue;
                 }
 
                 if (Math.Abs(candidate.Length - value.Length) <= limit)
                 {
-                    int d = Distance(value, candidate, ignoreCase, limit);
+                    int d = Distance(value, candidate, ignoreCase, limit, ref rows);
                     if (d <= limit)
                     {
                         misspelt.Add(new KeyValuePair<int, string>(d, candidate));
@@ -82,40 +84,52 @@ namespace AgentGen.Shared
         /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps); <paramref name="cap"/> + 1 once it exceeds <paramref name="cap"/>.</summary>
         public static int Distance(string a, string b, bool ignoreCase, int cap)
         {
+            int[]? rows = null;
+            return Distance(a, b, ignoreCase, cap, ref rows);
+        }
+
+        /// <summary><see cref="Distance(string, string, bool, int)"/> with its three rows in <paramref name="rows"/>, grown when too short and reused by the next call.</summary>
+        private static int Distance(string a, string b, bool ignoreCase, int cap, ref int[]? rows)
+        {
             if (a.Length > MaxCompared || b.Length > MaxCompared)
             {
                 return cap + 1;
             }
 
-            int[] prev2 = new int[b.Length + 1];
-            int[] prev = new int[b.Length + 1];
-            int[] cur = new int[b.Length + 1];
+            int width = b.Length + 1;
+            if (rows is null || rows.Length < 3 * width)
+            {
+                rows = new int[3 * Math.Max(width, 32)];
+            }
+
+            // Three rows of one array: prev2 (two rows up), prev, cur, rotated by offset.
+            int prev2 = 0, prev = width, cur = 2 * width;
             for (int j = 0; j <= b.Length; j++)
             {
-                prev[j] = j;
+                rows[prev + j] = j;
             }
 
             for (int i = 1; i <= a.Length; i++)
             {
-                cur[0] = i;
-                int rowMin = cur[0];
+                rows[cur] = i;
+                int rowMin = i;
                 for (int j = 1; j <= b.Length; j++)
                 {
                     char ca = ignoreCase ? char.ToLowerInvariant(a[i - 1]) : a[i - 1];
                     char cb = ignoreCase ? char.ToLowerInvariant(b[j - 1]) : b[j - 1];
                     int cost = ca == cb ? 0 : 1;
-                    int v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                    int v = Math.Min(Math.Min(rows[prev + j] + 1, rows[cur + j - 1] + 1), rows[prev + j - 1] + cost);
                     if (i > 1 && j > 1)
                     {
                         char pa = ignoreCase ? char.ToLowerInvariant(a[i - 2]) : a[i - 2];
                         char pb = ignoreCase ? char.ToLowerInvariant(b[j - 2]) : b[j - 2];
                         if (ca == pb && pa == cb)
                         {
-                            v = Math.Min(v, prev2[j - 2] + 1);
+                            v = Math.Min(v, rows[prev2 + j - 2] + 1);
                         }
                     }
 
-                    cur[j] = v;
+                    rows[cur + j] = v;
                     rowMin = Math.Min(rowMin, v);
                 }
 
@@ -124,13 +138,13 @@ namespace AgentGen.Shared
                     return cap + 1;
                 }
 
-                int[] t = prev2;
+                int t = prev2;
                 prev2 = prev;
                 prev = cur;
                 cur = t;
             }
 
-            return prev[b.Length];
+            return rows[prev + b.Length];
         }
 
         private static int Compare(KeyValuePair<int, string> a, KeyValuePair<int, string> b)
@@ -140,7 +154,10 @@ namespace AgentGen.Shared
         {
             for (int i = 0; i < ranked.Count && result.Count < count; i++)
             {
-                result.Add(ranked[i].Value);
+                if (!result.Contains(ranked[i].Value))
+                {
+                    result.Add(ranked[i].Value);
+                }
             }
         }
     }

@@ -31,6 +31,8 @@ internal static class Breakdown
         {
             AgentParseCache.Clear(); // each round parses anew
             var sw = Stopwatch.StartNew();
+            _allocated = GC.GetAllocatedBytesForCurrentThread();
+            _collections = GC.CollectionCount(0);
             var parsed = new List<ParsedAgentFile>(count);
             foreach (AdditionalText t in texts)
             {
@@ -43,6 +45,7 @@ internal static class Breakdown
             var specs = parsed.Select(p => project.Agents.SpecFor(p)).Where(s => s is not null).ToList();
             double specTime = Lap(sw);
             var emitted = specs.Select(s => AgentEmitter.Emit(s!)).ToList();
+            double emitAgents = sw.Elapsed.TotalMilliseconds;
             foreach (ParsedAgentFile p in parsed)
             {
                 foreach (MessageSpec m in project.Messages.OwnedBy(p.Path))
@@ -51,6 +54,7 @@ internal static class Breakdown
                 }
             }
 
+            double emitMessages = sw.Elapsed.TotalMilliseconds - emitAgents;
             emitted.Add(project.ToolEnumSource!); // written by the project step (measured in "plan")
             emitted.Add(ProjectEmitter.EmitCatalog(project.Catalog!));
             double emit = Lap(sw);
@@ -61,6 +65,20 @@ internal static class Breakdown
             }
 
             double roslyn = Lap(sw);
+            if (Environment.GetEnvironmentVariable("EMITPROBE") == "1")
+            {
+                var sb0 = new System.Text.StringBuilder(1 << 20);
+                var sw2 = Stopwatch.StartNew();
+                foreach (var s in specs) { sb0.Clear(); CSharp.AppendLiteral(sb0, s!.Agent.Instructions); }
+                double lit = sw2.Elapsed.TotalMilliseconds; sw2.Restart();
+                long n = 0;
+                foreach (var s in specs) { n += s!.Agent.Instructions.Length; }
+                foreach (var s in specs) { sb0.Clear(); sb0.Append(s!.Agent.Instructions); }
+                double copy = sw2.Elapsed.TotalMilliseconds; sw2.Restart();
+                foreach (var s in specs) { AgentEmitter.Emit(s!); }
+                double full = sw2.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"  literal {lit:F1} ms, plain copy {copy:F1} ms, full emit {full:F1} ms, body chars {n}");
+            }
             cold.Generator();
             double driver = Lap(sw);
 
@@ -80,13 +98,24 @@ internal static class Breakdown
             cold.Floor();
             double floor = Lap(sw);
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: parse {parse:F0} ms | plan {plan:F1} | specs {specTime:F1} | emit {emit:F0} ({chars / 1024} KB) | Roslyn parse of emitted {roslyn:F0} | whole driver run {driver:F0} || floor: YAML events {yaml:F0}, whole floor {floor:F0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: parse {parse:F0} ms | plan {plan:F1} | specs {specTime:F1} | emit {emit:F0} (agents {emitAgents:F0}, messages {emitMessages:F0}) ({chars / 1024} KB) | Roslyn parse of emitted {roslyn:F0} | whole driver run {driver:F0} || floor: YAML events {yaml:F0}, whole floor {floor:F0}"));
+            Console.WriteLine("  allocated (parse, plan, specs, emit, roslyn, driver, yaml, floor): " + string.Join(" | ", Allocations));
+            Allocations.Clear();
         }
     }
+
+    private static long _allocated = GC.GetAllocatedBytesForCurrentThread();
+    private static int _collections = GC.CollectionCount(0);
+    private static readonly List<string> Allocations = new();
 
     private static double Lap(Stopwatch sw)
     {
         double ms = sw.Elapsed.TotalMilliseconds;
+        long now = GC.GetAllocatedBytesForCurrentThread();
+        int gcs = GC.CollectionCount(0);
+        Allocations.Add(string.Create(CultureInfo.InvariantCulture, $"{(now - _allocated) / 1048576.0:F1} MB/{gcs - _collections} GC"));
+        _allocated = now;
+        _collections = gcs;
         sw.Restart();
         return ms;
     }

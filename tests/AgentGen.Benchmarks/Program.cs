@@ -26,6 +26,35 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "--cold-ratio")
+        {
+            // A quick A/B reading while optimising (not a benchmark): Floor and Generator alternate in
+            // one process, a full GC before each call; prints the medians and their ratio.
+            var cold = new ColdGenerationBenchmarks { Agents = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            cold.Setup();
+            int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 25;
+            var floor = new List<double>();
+            var generator = new List<double>();
+            for (int i = 0; i < rounds; i++)
+            {
+                foreach ((List<double> into, Action run) in new (List<double>, Action)[] { (floor, () => cold.Floor()), (generator, () => cold.Generator()) })
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
+                    run();
+                    into.Add(sw.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            floor.Sort();
+            generator.Sort();
+            double fm = floor[rounds / 2], gm = generator[rounds / 2];
+            Console.WriteLine($"{cold.Agents} agents: floor median {fm:F2} ms (min {floor[0]:F2}), generator median {gm:F2} ms (min {generator[0]:F2}), ratio of medians {gm / fm:F2}, of minimums {generator[0] / floor[0]:F2}");
+            return;
+        }
+
         if (args.Length > 2 && args[0] == "--loop")
         {
             // For a profiler: "--loop Class.Method K" runs the benchmark's setup, then the method K times.
@@ -35,14 +64,20 @@ public static class Program
             type.GetProperty("Agents")?.SetValue(instance, 1000);
             type.GetMethod("Setup")!.Invoke(instance, null);
             System.Reflection.MethodInfo method = type.GetMethod(parts[1])!;
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             int count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+            var times = new List<double>(count);
             for (int i = 0; i < count; i++)
             {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect(); // as BenchmarkDotNet does between iterations
+                var sw = System.Diagnostics.Stopwatch.StartNew();
                 method.Invoke(instance, null);
+                times.Add(sw.Elapsed.TotalMilliseconds);
             }
 
-            Console.WriteLine($"{args[1]}: {sw.Elapsed.TotalMilliseconds / count:F3} ms per call");
+            times.Sort();
+            Console.WriteLine($"{args[1]}: min {times[0]:F1} ms, median {times[count / 2]:F1} ms, max {times[^1]:F1} ms per call ({count} calls)");
             return;
         }
 

@@ -59,6 +59,11 @@ namespace AgentGen.Catalog
 
         private static readonly Dictionary<string, FieldInfo> ByName = Build();
 
+        // Every agent file with an unknown field asks SuggestFor (AGEN014 or AGEN015): the field
+        // names and their squashed forms are computed once.
+        private static readonly string[] Names = Array.ConvertAll(Fields, f => f.Name);
+        private static readonly string[] SquashedNames = Array.ConvertAll(Fields, f => Squash(f.Name));
+
         public static bool TryGet(string name, out FieldInfo field) => ByName.TryGetValue(name, out field!);
 
         /// <summary>
@@ -69,21 +74,15 @@ namespace AgentGen.Catalog
         public static string? SuggestFor(string key)
         {
             string squashed = Squash(key);
-            foreach (FieldInfo field in Fields)
+            for (int i = 0; i < Fields.Length; i++)
             {
-                if (string.Equals(Squash(field.Name), squashed, StringComparison.Ordinal))
+                if (string.Equals(SquashedNames[i], squashed, StringComparison.Ordinal))
                 {
-                    return field.Name;
+                    return Fields[i].Name;
                 }
             }
 
-            var names = new string[Fields.Length];
-            for (int i = 0; i < Fields.Length; i++)
-            {
-                names[i] = Fields[i].Name;
-            }
-
-            return Suggestions.Closest(key, names, ignoreCase: true);
+            return Suggestions.Closest(key, Names, ignoreCase: true);
         }
 
         private static string Squash(string s)

@@ -90,11 +90,11 @@ namespace AgentGen.Model
                     continue;
                 }
 
-                var names = new List<string>();
-                RecordNames.Collect(group.TypeName, group.Shape, names);
+                List<RecordSpec> records = RecordNames.Build(group.TypeName, group.RequestType, group.Shape, jsonAttributes: true);
                 bool clashed = false;
-                foreach (string n in names)
+                foreach (RecordSpec record in records)
                 {
+                    string n = record.TypeName;
                     string? clash = IsProjectTypeName(n) ? "a generated type" : takenRecordNames.TryGetValue(n, out string? owner) ? owner : null;
                     if (clash is not null)
                     {
@@ -106,13 +106,14 @@ namespace AgentGen.Model
 
                 if (!clashed)
                 {
-                    foreach (string n in names)
+                    string owner = $"the request type '{group.RequestType}'";
+                    foreach (RecordSpec record in records)
                     {
-                        takenRecordNames[n] = $"the request type '{group.RequestType}'";
-                        recordOwners[n] = group;
+                        takenRecordNames[record.TypeName] = owner;
+                        recordOwners[record.TypeName] = group;
                     }
 
-                    messages.Add(group.ToGroup());
+                    messages.Add(group.ToGroup(records));
                 }
             }
 
@@ -221,7 +222,7 @@ namespace AgentGen.Model
                 return places;
             }
 
-            public MessageGroup ToGroup() => new(RequestType, TypeName, Shape, _occurrences.ToArray());
+            public MessageGroup ToGroup(IReadOnlyList<RecordSpec> records) => new(RequestType, TypeName, Shape, _occurrences.ToArray(), records);
 
             /// <summary>Properties of a payload shape, nested objects and array elements included, counted up to <paramref name="limit"/> + 1.</summary>
             private static int CountProperties(PayloadShape shape, int limit)

@@ -18,7 +18,8 @@ namespace AgentGen.Model
 
     /// <summary>All examples of one request type, merged: the payload record to generate.</summary>
     /// <param name="Occurrences">Each example with the path of its agent file; the first one (by path) owns the record.</param>
-    internal sealed record MessageGroup(string RequestType, string TypeName, PayloadShape Shape, IReadOnlyList<KeyValuePair<string, MessageModel>> Occurrences);
+    /// <param name="Records">The payload record and its nested records (<see cref="RecordNames.Build"/>, with JSON attributes), as the name check built them: built once per request type.</param>
+    internal sealed record MessageGroup(string RequestType, string TypeName, PayloadShape Shape, IReadOnlyList<KeyValuePair<string, MessageModel>> Occurrences, IReadOnlyList<RecordSpec> Records);
 
     /// <summary>
     /// The cross-file view of a project's agents: which agents and messages are generated, the

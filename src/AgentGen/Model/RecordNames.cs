@@ -13,15 +13,6 @@ namespace AgentGen.Model
             "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Clone",
         };
 
-        /// <summary>The type names a payload record and its nested records use.</summary>
-        public static void Collect(string typeName, PayloadShape shape, List<string> into)
-        {
-            foreach (RecordSpec record in Build(typeName, null, shape, jsonAttributes: true))
-            {
-                into.Add(record.TypeName);
-            }
-        }
-
         /// <summary>The payload record (first) and every nested record it needs. Every record name is distinct.</summary>
         public static List<RecordSpec> Build(string typeName, string? requestType, PayloadShape shape, bool jsonAttributes)
         {

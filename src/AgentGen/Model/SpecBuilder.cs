@@ -47,7 +47,9 @@ namespace AgentGen.Model
                     sources.Add(RelativeSource(o.Key, options.DisplayDir));
                 }
 
-                List<RecordSpec> records = RecordNames.Build(group.TypeName, group.RequestType, group.Shape, jsonAttributes);
+                // The plan built the records with JSON attributes; without System.Text.Json only the
+                // types of values that fit no single type differ (object? for JsonElement?).
+                IReadOnlyList<RecordSpec> records = jsonAttributes ? group.Records : RecordNames.Build(group.TypeName, group.RequestType, group.Shape, jsonAttributes);
                 messages.Add(new MessageSpec(options.Namespace, options.Accessibility, jsonAttributes, group.RequestType, sources.ToEquatableArray(), records.ToEquatableArray())
                 {
                     HintName = UniqueHintName(group.TypeName, hintNames),
