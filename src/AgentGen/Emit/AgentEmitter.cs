@@ -41,16 +41,16 @@ namespace AgentGen.Emit
             // class itself, so reflection's GetNestedType("Tool") finds them on every agent).
             w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + TypeRefs.AgentDefinitionBase + "<" + agentTool + ">");
             w.Line("public const string " + GeneratedNames.AgentName + " = " + CSharp.Literal(a.Name) + ";");
-            w.Line("public static " + cls + " " + GeneratedNames.Instance + " { get; } = new " + cls + "();");
+            w.Line("public static " + cls + " " + GeneratedNames.Instance + " { get; } = new();");
             w.Line();
             WriteConstructor(w, cls, spec);
             w.Line();
-            w.Summary("One member per tool this agent may use.");
+            w.Summary("The tools this agent may use.");
             w.Open("public enum " + GeneratedNames.AgentToolEnum);
             WriteToolMembers(w, spec);
             w.Close();
             w.Line();
-            WriteToAgentTool(w, agentTool, spec);
+            WriteToAgentTool(w, agentTool);
 
             return w.CloseFile();
         }
@@ -165,19 +165,15 @@ namespace AgentGen.Emit
         }
 
         /// <summary>
-        /// ToAgentTool. The Tool members keep their declaration order and values 0, 1, ... (what
-        /// <c>Enum.GetNames</c> and the contract show). When member i is AgentTool member i (an
-        /// agent whose Tool enum starts like AgentTool; the whole catalogue is AllToolsAgentDefinition's)
-        /// the conversion is a cast; otherwise the AgentTool enum itself is the table: each Tool
-        /// member is named as its AgentTool member (AgentTools.FromToolMember, written once per project).
+        /// ToAgentTool: one call for every agent. The Tool members keep their declaration order and
+        /// values 0, 1, ... (what <c>Enum.GetNames</c> and the contract show), and each is named as
+        /// its AgentTool member, so the AgentTool enum itself is the table (AgentTools.FromToolMember,
+        /// written once per project, maps each agent's enum once, on first use).
         /// </summary>
-        private static void WriteToAgentTool(SourceWriter w, string agentTool, AgentSpec spec)
+        private static void WriteToAgentTool(SourceWriter w, string agentTool)
         {
-            w.Summary("The <see cref=\"AgentTool\"/> of one of this agent's tools.");
-            const string outOfRange = TypeRefs.ThrowToolOutOfRange;
-            w.Line(spec.ToolValuesMatch
-                ? "public static " + agentTool + " " + GeneratedNames.ToAgentTool + "(" + GeneratedNames.AgentToolEnum + " tool) => (uint)tool < " + spec.AllowedEnumMembers.Count.ToString(CultureInfo.InvariantCulture) + "u ? (" + agentTool + ")(int)tool : " + outOfRange + ";"
-                : "public static " + agentTool + " " + GeneratedNames.ToAgentTool + "(" + GeneratedNames.AgentToolEnum + " tool) => " + GeneratedNames.ToolsClass + "." + TypeRefs.FromToolMember + "(tool);");
+            w.Summary("The <see cref=\"AgentTool\"/> of <paramref name=\"tool\"/>.");
+            w.Line("public static " + agentTool + " " + GeneratedNames.ToAgentTool + "(" + GeneratedNames.AgentToolEnum + " tool) => " + GeneratedNames.ToolsClass + "." + TypeRefs.FromToolMember + "(tool);");
         }
 
         private static void AddEnum(List<string> named, string parameter, string type, string? value)

@@ -57,7 +57,24 @@ namespace AgentGen.Emit
             // The ToAgentTool of an agent whose Tool enum is not the catalogue: written once here, not per agent.
             w.Summary("The <see cref=\"AgentTool\"/> member named as <paramref name=\"tool\"/>, a member of an agent's <c>Tool</c> enum.");
             w.Line("internal static AgentTool " + TypeRefs.FromToolMember + "<TTool>(TTool tool) where TTool : struct, " + TypeRefs.Enum);
-            w.Line("    => " + TypeRefs.Enum + ".IsDefined(typeof(TTool), tool) ? (AgentTool)" + TypeRefs.Enum + ".Parse(typeof(AgentTool), tool.ToString()) : " + TypeRefs.ThrowToolOutOfRange + ";");
+            w.Line("    => ToolMembers<TTool>.Map.TryGetValue(tool, out AgentTool value) ? value : " + TypeRefs.ThrowToolOutOfRange + ";");
+            w.Line();
+            // Enum.GetNames and Enum.Parse(Type, string) only: no Enum.GetValues(Type), which trimmed/AOT builds warn about.
+            w.Summary("The members of one agent's <c>Tool</c> enum and the <see cref=\"AgentTool\"/> member of each one's name, built on first use.");
+            w.Open("private static class ToolMembers<TTool> where TTool : struct, " + TypeRefs.Enum);
+            w.Line("internal static readonly " + TypeRefs.Dictionary + "<TTool, AgentTool> Map = Create();");
+            w.Line();
+            w.Open("private static " + TypeRefs.Dictionary + "<TTool, AgentTool> Create()");
+            w.Line("var map = new " + TypeRefs.Dictionary + "<TTool, AgentTool>();");
+            w.Open("foreach (string name in " + TypeRefs.Enum + ".GetNames(typeof(TTool)))");
+            w.Open("if (" + TypeRefs.Enum + ".IsDefined(typeof(AgentTool), name))");
+            w.Line("map[(TTool)" + TypeRefs.Enum + ".Parse(typeof(TTool), name)] = (AgentTool)" + TypeRefs.Enum + ".Parse(typeof(AgentTool), name);");
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Line("return map;");
+            w.Close();
+            w.Close();
             w.Close();
             return w.CloseFile();
         }

@@ -12,7 +12,7 @@ namespace AgentGen.Emit
     internal sealed class SourceWriter
     {
         /// <summary>Builders longer than this are not kept for the next file.</summary>
-        private const int MaxCachedCapacity = 1 << 20;
+        private const int MaxCachedCapacity = 256 * 1024;
 
         /// <summary>
         /// One builder per thread, reused from file to file: an agent's file is mostly its body

@@ -86,21 +86,15 @@ namespace AgentGen.Model
                 ? Concat(CatalogTools(memberByTool, options), tools)
                 : memory ? Concat(tools, CatalogTools(memberByTool, options)) : tools;
             var added = new HashSet<string>(StringComparer.Ordinal);
-            bool valuesMatch = true;
             foreach (ToolRef t in candidates)
             {
                 if (added.Add(t.Member) && AgentToolRules.Allows(agent.InheritsAllTools, agent.Tools, agent.DisallowedTools, memory, t.Name))
                 {
-                    // Catalogue tools come first in AgentTool too: values match while they are all allowed.
-                    valuesMatch &= (memberByTool.TryGetValue(t.Name, out ToolRef withValue) ? withValue.Value : -1) == allowed.Count;
                     allowed.Add(t with { Value = 0 });
                 }
             }
 
-            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray())
-            {
-                ToolValuesMatch = valuesMatch,
-            };
+            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray());
         }
 
         private static bool Contains(EquatableArray<string> items, string value)

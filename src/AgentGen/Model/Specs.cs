@@ -38,13 +38,6 @@ namespace AgentGen.Model
         /// <summary>The generated file's hint name: unique ignoring case (Roslyn requires it), ASCII and short.</summary>
         public string HintName { get; init; } = ClassName + ".g.cs";
 
-        /// <summary>
-        /// True when the nested Tool enum's member i is <c>AgentTool</c> member i (an agent that
-        /// inherits the catalogue and disallows none of it), so ToAgentTool is a cast. The ToolRefs
-        /// of the spec carry no values: a new tool elsewhere shifts values and must not change this spec.
-        /// </summary>
-        public bool ToolValuesMatch { get; init; }
-
     }
 
     /// <summary>The project's <c>AgentTool</c> enum and <c>AgentTools</c> helpers.</summary>

@@ -75,18 +75,30 @@ public class ThinAgentClassTests
     }
 
     [Fact]
-    public void The_nested_Tool_enum_keeps_the_file_order_and_the_catalogue_case_is_a_cast()
+    public void The_nested_Tool_enum_keeps_the_file_order_and_ToAgentTool_maps_each_member_by_name()
     {
         GeneratorResult result = new GeneratorHarness().Agent("helper.md", Inheriting).Agent("guarded.md", Restricted).Agent("lister.md", Declared).Run();
         Assembly asm = GeneratedAssembly.Load(result);
         Assert.Equal(["Write", "Read", "McpTrackerCreateTicket", "Glob", "Edit"], Enum.GetNames(asm.Type("ListerAgent").GetNestedType("Tool")!));
-        // The catalogue case: the agent's own Tool enum is the catalogue in AgentTool's order, so ToAgentTool is a cast.
-        Assert.Contains("(uint)tool < ", Source(result, "HelperAgent"), StringComparison.Ordinal);
         Assert.Equal("AgentDefinitionBase`1", asm.Type("HelperAgent").BaseType!.Name);
         Assert.DoesNotContain("Bash", Enum.GetNames(asm.Type("GuardedAgent").GetNestedType("Tool")!));
-        // Otherwise by member name, through the one conversion AgentTools holds for the project.
-        Assert.Contains("=> AgentTools.FromToolMember(tool);", Source(result, "GuardedAgent"), StringComparison.Ordinal);
-        Assert.Contains("Enum.Parse", result.Sources["AgentTool.g.cs"], StringComparison.Ordinal);
+        foreach (string cls in new[] { "HelperAgent", "GuardedAgent", "ListerAgent" })
+        {
+            // One call for every agent, the catalogue case included: the one conversion AgentTools holds for the project.
+            Assert.Contains("=> AgentTools.FromToolMember(tool);", Source(result, cls), StringComparison.Ordinal);
+            Type agent = asm.Type(cls);
+            Type tool = agent.GetNestedType("Tool")!;
+            MethodInfo toAgentTool = agent.GetMethod("ToAgentTool")!;
+            foreach (string name in Enum.GetNames(tool))
+            {
+                object converted = toAgentTool.Invoke(null, [Enum.Parse(tool, name)])!;
+                Assert.Equal(name, converted.ToString()); // the AgentTool member of the same name, for every member
+            }
+
+            var outside = Assert.Throws<TargetInvocationException>(() => toAgentTool.Invoke(null, [Enum.ToObject(tool, 999)]));
+            Assert.IsType<ArgumentOutOfRangeException>(outside.InnerException);
+        }
+
     }
 
     [Fact]

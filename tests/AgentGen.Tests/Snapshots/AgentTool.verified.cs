@@ -193,6 +193,26 @@ namespace TestProject.Agents
 
         /// <summary>The <see cref="AgentTool"/> member named as <paramref name="tool"/>, a member of an agent's <c>Tool</c> enum.</summary>
         internal static AgentTool FromToolMember<TTool>(TTool tool) where TTool : struct, global::System.Enum
-            => global::System.Enum.IsDefined(typeof(TTool), tool) ? (AgentTool)global::System.Enum.Parse(typeof(AgentTool), tool.ToString()) : throw new global::System.ArgumentOutOfRangeException(nameof(tool));
+            => ToolMembers<TTool>.Map.TryGetValue(tool, out AgentTool value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(tool));
+
+        /// <summary>The members of one agent's <c>Tool</c> enum and the <see cref="AgentTool"/> member of each one's name, built on first use.</summary>
+        private static class ToolMembers<TTool> where TTool : struct, global::System.Enum
+        {
+            internal static readonly global::System.Collections.Generic.Dictionary<TTool, AgentTool> Map = Create();
+
+            private static global::System.Collections.Generic.Dictionary<TTool, AgentTool> Create()
+            {
+                var map = new global::System.Collections.Generic.Dictionary<TTool, AgentTool>();
+                foreach (string name in global::System.Enum.GetNames(typeof(TTool)))
+                {
+                    if (global::System.Enum.IsDefined(typeof(AgentTool), name))
+                    {
+                        map[(TTool)global::System.Enum.Parse(typeof(TTool), name)] = (AgentTool)global::System.Enum.Parse(typeof(AgentTool), name);
+                    }
+                }
+
+                return map;
+            }
+        }
     }
 }

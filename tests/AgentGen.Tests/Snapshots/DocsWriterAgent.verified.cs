@@ -13,7 +13,7 @@ namespace TestProject.Agents
     public sealed partial class DocsWriterAgent : global::AgentGen.AgentDefinitionBase<AgentTool>
     {
         public const string AgentName = "docs-writer";
-        public static DocsWriterAgent Instance { get; } = new DocsWriterAgent();
+        public static DocsWriterAgent Instance { get; } = new();
 
         private DocsWriterAgent() : base(
             AgentTools.NameOfTool, AgentTools.ParseTool, AgentName,
@@ -24,7 +24,7 @@ namespace TestProject.Agents
         {
         }
 
-        /// <summary>One member per tool this agent may use.</summary>
+        /// <summary>The tools this agent may use.</summary>
         public enum Tool
         {
             Agent, Artifact, AskUserQuestion, Bash, CronCreate, CronDelete, CronList, Edit, EndConversation, EnterPlanMode,
@@ -35,7 +35,7 @@ namespace TestProject.Agents
             WebFetch, WebSearch, Workflow, Write,
         }
 
-        /// <summary>The <see cref="AgentTool"/> of one of this agent's tools.</summary>
-        public static AgentTool ToAgentTool(Tool tool) => (uint)tool < 46u ? (AgentTool)(int)tool : throw new global::System.ArgumentOutOfRangeException(nameof(tool));
+        /// <summary>The <see cref="AgentTool"/> of <paramref name="tool"/>.</summary>
+        public static AgentTool ToAgentTool(Tool tool) => AgentTools.FromToolMember(tool);
     }
 }

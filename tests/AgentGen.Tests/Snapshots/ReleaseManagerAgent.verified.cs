@@ -13,7 +13,7 @@ namespace TestProject.Agents
     public sealed partial class ReleaseManagerAgent : global::AgentGen.AgentDefinitionBase<AgentTool>
     {
         public const string AgentName = "release-manager";
-        public static ReleaseManagerAgent Instance { get; } = new ReleaseManagerAgent();
+        public static ReleaseManagerAgent Instance { get; } = new();
 
         private ReleaseManagerAgent() : base(
             AgentTools.NameOfTool, AgentTools.ParseTool, AgentName,
@@ -24,13 +24,13 @@ namespace TestProject.Agents
         {
         }
 
-        /// <summary>One member per tool this agent may use.</summary>
+        /// <summary>The tools this agent may use.</summary>
         public enum Tool
         {
             Read, Bash,
         }
 
-        /// <summary>The <see cref="AgentTool"/> of one of this agent's tools.</summary>
+        /// <summary>The <see cref="AgentTool"/> of <paramref name="tool"/>.</summary>
         public static AgentTool ToAgentTool(Tool tool) => AgentTools.FromToolMember(tool);
     }
 }

@@ -13,7 +13,7 @@ namespace TestProject.Agents
     public sealed partial class SolutionArchitectAgent : global::AgentGen.AgentDefinitionBase<AgentTool>
     {
         public const string AgentName = "solution-architect";
-        public static SolutionArchitectAgent Instance { get; } = new SolutionArchitectAgent();
+        public static SolutionArchitectAgent Instance { get; } = new();
 
         private SolutionArchitectAgent() : base(
             AgentTools.NameOfTool, AgentTools.ParseTool, AgentName,
@@ -24,7 +24,7 @@ namespace TestProject.Agents
         {
         }
 
-        /// <summary>One member per tool this agent may use.</summary>
+        /// <summary>The tools this agent may use.</summary>
         public enum Tool
         {
             Read, Write, Edit, Grep, Glob, Bash,
@@ -36,7 +36,7 @@ namespace TestProject.Agents
             McpSequentialThinkingSequentialthinking,
         }
 
-        /// <summary>The <see cref="AgentTool"/> of one of this agent's tools.</summary>
+        /// <summary>The <see cref="AgentTool"/> of <paramref name="tool"/>.</summary>
         public static AgentTool ToAgentTool(Tool tool) => AgentTools.FromToolMember(tool);
     }
 }
