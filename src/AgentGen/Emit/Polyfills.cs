@@ -14,6 +14,14 @@ namespace AgentGen.Emit
         /// <summary>True when no IsExternalInit is usable from <paramref name="compilation"/> (its own, a framework's, or a visible internal one).</summary>
         public static bool NeedsIsExternalInit(Compilation compilation)
         {
+            // The usual case first, in one assembly: the core library declares it public (.NET 5 and
+            // later). Looking in every reference costs about as much as the rest of a small project's run.
+            IAssemblySymbol? core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
+            if (core?.GetTypeByMetadataName(IsExternalInitMetadataName) is { DeclaredAccessibility: Accessibility.Public })
+            {
+                return false;
+            }
+
             foreach (INamedTypeSymbol type in compilation.GetTypesByMetadataName(IsExternalInitMetadataName))
             {
                 if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
