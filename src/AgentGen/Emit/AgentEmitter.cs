@@ -23,7 +23,7 @@ namespace AgentGen.Emit
             const string agentTool = GeneratedNames.ToolEnum;
 
             // The body is most of the output: size the writer once (escapes add a little).
-            var w = new SourceWriter(4096 + a.Instructions.Length + (a.Instructions.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 40));
+            var w = new SourceWriter(4096 + a.Body.Length + (a.Body.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 40));
             w.OpenFile(spec.Namespace);
             CSharp.WriteSummary(w, a.Description);
             // The agent file's path is the attribute's SourceFile (no <remarks> repeating it: every byte here is compiled per agent).
@@ -118,7 +118,7 @@ namespace AgentGen.Emit
             w.Line("    " + GeneratedNames.ToolsClass + "." + TypeRefs.NameOfTool + ", " + GeneratedNames.ToolsClass + "." + TypeRefs.ParseTool + ", " + GeneratedNames.AgentName + ",");
             w.LineWithLiteral("    ", a.Description, ",");
             w.Line("    " + CSharp.Literal(a.Model) + ",");
-            w.LineWithLiteral("    ", a.Instructions, ",");
+            w.LineWithLiteral("    ", a.Body, ",");
             named.Insert(0, "inheritsAllTools: " + CSharp.Bool(a.InheritsAllTools));
             w.Line("    " + string.Join(", ", named) + ")");
             w.Line("{");

@@ -37,9 +37,16 @@ namespace AgentGen.Emit
                 return;
             }
 
+            AppendLiteral(sb, value, 0, value.Length);
+        }
+
+        /// <summary><see cref="AppendLiteral(StringBuilder, string?)"/> of <c>value[start..start+length)</c>, without copying it out first.</summary>
+        public static void AppendLiteral(StringBuilder sb, string value, int start, int length)
+        {
             sb.Append('"');
-            int run = 0;
-            for (int i = 0; i < value.Length; i++)
+            int run = start;
+            int end = start + length;
+            for (int i = start; i < end; i++)
             {
                 char c = value[i];
                 if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
@@ -75,7 +82,7 @@ namespace AgentGen.Emit
                 }
             }
 
-            sb.Append(value, run, value.Length - run);
+            sb.Append(value, run, end - run);
             sb.Append('"');
         }
 

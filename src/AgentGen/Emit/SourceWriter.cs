@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using AgentGen.Common;
 
 namespace AgentGen.Emit
 {
@@ -82,6 +83,17 @@ namespace AgentGen.Emit
 
         /// <summary>The <c>[GeneratedCode]</c> attribute every generated type carries.</summary>
         public SourceWriter GeneratedCodeAttribute() => Line(TypeRefs.GeneratedCodeAttribute);
+
+        /// <summary>One line: <paramref name="prefix"/>, <paramref name="value"/> as a C# literal (<see cref="CSharp.Literal"/>), <paramref name="suffix"/>.</summary>
+        public SourceWriter LineWithLiteral(string prefix, TextRange value, string suffix)
+        {
+            _sb.Append(' ', _indent * 4);
+            _sb.Append(prefix);
+            CSharp.AppendLiteral(_sb, value.Source, value.Start, value.Length);
+            _sb.Append(suffix);
+            _sb.Append('\n');
+            return this;
+        }
 
         /// <summary>One line: <paramref name="prefix"/>, <paramref name="value"/> as a C# literal (<see cref="CSharp.Literal"/>), <paramref name="suffix"/>.</summary>
         public SourceWriter LineWithLiteral(string prefix, string? value, string suffix)

@@ -43,7 +43,7 @@ namespace AgentGen.Generator
                 NameSpan = default,
                 Description = string.Empty,
                 Model = null,
-                Instructions = string.Empty,
+                Body = TextRange.Empty,
                 Metadata = EquatableArray<KeyValue>.Empty,
                 Optional = AgentOptionalFields.None,
                 Messages = messages.ToEquatableArray(),

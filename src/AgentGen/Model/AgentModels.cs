@@ -12,7 +12,7 @@ namespace AgentGen.Model
         SourceSpan NameSpan,
         string Description,
         string? Model,
-        string Instructions,
+        TextRange Body,
         bool InheritsAllTools,
         EquatableArray<string> Tools,
         EquatableArray<string> DisallowedTools,
@@ -22,6 +22,9 @@ namespace AgentGen.Model
     {
         /// <summary>The C# class name (<see cref="Naming.AgentClassName"/>; README.md, "Quick start").</summary>
         public string ClassName => Naming.AgentClassName(Name);
+
+        /// <summary>The Markdown body, exactly as in the file (line endings as '\n'): a copy of <see cref="Body"/>.</summary>
+        public string Instructions => Body.ToString();
     }
 
     /// <summary>Typed values of the known optional fields; null when absent or invalid.</summary>

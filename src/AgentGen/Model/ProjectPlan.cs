@@ -197,7 +197,7 @@ namespace AgentGen.Model
         /// <summary>How many chars of string literals the agent's class holds (an upper bound: equal strings are stored once).</summary>
         private static long TextLength(AgentFileModel a)
         {
-            long n = a.Name.Length + a.Description.Length + (a.Model?.Length ?? 0) + a.Instructions.Length + a.Path.Length;
+            long n = a.Name.Length + a.Description.Length + (a.Model?.Length ?? 0) + a.Body.Length + a.Path.Length;
             n += TotalLength(a.Tools) + TotalLength(a.DisallowedTools);
             foreach (KeyValue kv in a.Metadata)
             {

@@ -108,7 +108,10 @@ namespace AgentGen.Parsing
                 // 3. Body and its messages (AgentFileParser.Messages.cs).
                 int bodyStart = split.BodyStart;
                 ReadMessages(bodyStart);
-                string instructions = NormalizeNewlines(text.Substring(Math.Min(bodyStart, text.Length)));
+                // The body stays in the file's string (its line endings made '\n' first when it has others).
+                TextRange body = text.IndexOf('\r', Math.Min(bodyStart, text.Length)) < 0
+                    ? new TextRange(text, bodyStart)
+                    : new TextRange(NormalizeNewlines(text.Substring(Math.Min(bodyStart, text.Length))), 0);
 
                 foreach (DiagnosticInfo d in _diagnostics)
                 {
@@ -129,7 +132,7 @@ namespace AgentGen.Parsing
                     nameSpan,
                     description,
                     model,
-                    instructions,
+                    body,
                     tools is null,
                     (tools?.Names ?? new List<string>()).ToEquatableArray(),
                     (disallowed?.Names ?? new List<string>()).ToEquatableArray(),
