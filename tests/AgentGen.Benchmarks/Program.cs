@@ -35,6 +35,7 @@ public static class Program
             int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 25;
             var floor = new List<double>();
             var generator = new List<double>();
+            var pauses = new Dictionary<List<double>, double>();
             for (int i = 0; i < rounds; i++)
             {
                 foreach ((List<double> into, Action run) in new (List<double>, Action)[] { (floor, () => cold.Floor()), (generator, () => cold.Generator()) })
@@ -42,16 +43,18 @@ public static class Program
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
                     GC.Collect();
+                    TimeSpan paused = GC.GetTotalPauseDuration();
                     var sw = System.Diagnostics.Stopwatch.StartNew();
                     run();
                     into.Add(sw.Elapsed.TotalMilliseconds);
+                    pauses[into] = pauses.GetValueOrDefault(into) + (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
                 }
             }
 
             floor.Sort();
             generator.Sort();
             double fm = floor[rounds / 2], gm = generator[rounds / 2];
-            Console.WriteLine($"{cold.Agents} agents: floor median {fm:F2} ms (min {floor[0]:F2}), generator median {gm:F2} ms (min {generator[0]:F2}), ratio of medians {gm / fm:F2}, of minimums {generator[0] / floor[0]:F2}");
+            Console.WriteLine($"{cold.Agents} agents: floor median {fm:F2} ms (min {floor[0]:F2}), generator median {gm:F2} ms (min {generator[0]:F2}), ratio of medians {gm / fm:F2}, of minimums {generator[0] / floor[0]:F2}; GC pauses per call: floor {pauses[floor] / rounds:F2} ms, generator {pauses[generator] / rounds:F2} ms");
             return;
         }
 

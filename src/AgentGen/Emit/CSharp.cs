@@ -1,4 +1,7 @@
+using System;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace AgentGen.Emit
@@ -46,16 +49,17 @@ namespace AgentGen.Emit
             sb.Append('"');
             int run = start;
             int end = start + length;
-            for (int i = start; i < end; i++)
+            while (true)
             {
-                char c = value[i];
-                if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+                int i = NextToEscape(value, run, end);
+                sb.Append(value, run, i - run);
+                if (i == end)
                 {
-                    continue;
+                    break;
                 }
 
-                sb.Append(value, run, i - run);
                 run = i + 1;
+                char c = value[i];
                 switch (c)
                 {
                     case '"':
@@ -82,8 +86,50 @@ namespace AgentGen.Emit
                 }
             }
 
-            sb.Append(value, run, end - run);
             sb.Append('"');
+        }
+
+        /// <summary>
+        /// The index of the first character of <c>value[start..end)</c> a literal must escape
+        /// (anything but printable ASCII, a quote and a backslash), or <paramref name="end"/>. Bodies
+        /// are tens of KB of mostly plain text: whole vectors of characters are checked at once, and
+        /// the block holding the first such character is searched one character at a time.
+        /// </summary>
+        internal static int NextToEscape(string value, int start, int end)
+        {
+            int i = start;
+            if (Vector.IsHardwareAccelerated && end - i >= Vector<ushort>.Count)
+            {
+                ReadOnlySpan<Vector<ushort>> blocks = MemoryMarshal.Cast<ushort, Vector<ushort>>(MemoryMarshal.Cast<char, ushort>(value.AsSpan(i, end - i)));
+                var belowSpace = new Vector<ushort>(0x20);
+                var aboveTilde = new Vector<ushort>(0x7E);
+                var quote = new Vector<ushort>('"');
+                var backslash = new Vector<ushort>('\\');
+                int b = 0;
+                while (b < blocks.Length)
+                {
+                    Vector<ushort> v = blocks[b];
+                    if (!Vector.EqualsAll(Vector.LessThan(v, belowSpace) | Vector.GreaterThan(v, aboveTilde) | Vector.Equals(v, quote) | Vector.Equals(v, backslash), Vector<ushort>.Zero))
+                    {
+                        break;
+                    }
+
+                    b++;
+                }
+
+                i += b * Vector<ushort>.Count;
+            }
+
+            for (; i < end; i++)
+            {
+                char c = value[i];
+                if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\')
+                {
+                    return i;
+                }
+            }
+
+            return end;
         }
 
         /// <summary>
