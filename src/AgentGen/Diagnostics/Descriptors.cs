@@ -63,11 +63,11 @@ namespace AgentGen.Diagnostics
 
         public static readonly DiagnosticDescriptor MisspelledField = Create(
             "AGEN014", "Unknown field that looks like a known one",
-            "Unknown field '{0}': did you mean '{1}'? Claude Code ignores '{0}'", DiagnosticSeverity.Warning);
+            "Unknown field '{0}': did you mean '{1}'? {2}", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor UnknownField = Create(
             "AGEN015", "Unknown field kept as metadata",
-            "Unknown field '{0}' is ignored by Claude Code and kept in Metadata", DiagnosticSeverity.Info);
+            "Unknown field '{0}' {1} and kept in Metadata", DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor InvalidFieldValue = Create(
             "AGEN016", "Field value of the wrong type or outside its allowed set",

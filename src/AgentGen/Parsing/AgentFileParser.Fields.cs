@@ -171,13 +171,17 @@ namespace AgentGen.Parsing
                         suggestion = key.Value == "cacheTtl" ? "experimental.cacheTtl" : FieldCatalog.SuggestFor(key.Value);
                     }
 
+                    // What the file's own tool does with it: Claude Code ignores unknown fields (docs/catalogue.md,
+                    // "Sources", S1); GitHub's and VS Code's references (S11, S12) list their fields and say nothing of
+                    // others, so a Copilot file is told the field is not one of them rather than what Copilot does.
                     if (suggestion is not null)
                     {
-                        _diagnostics.Add(new DiagnosticInfo(Descriptors.MisspelledField, Span(key), new[] { key.Value, suggestion }, SuggestionProps(suggestion)));
+                        string consequence = IsCopilot ? "'" + key.Value + "' is not a field GitHub Copilot or VS Code documents" : "Claude Code ignores '" + key.Value + "'";
+                        _diagnostics.Add(new DiagnosticInfo(Descriptors.MisspelledField, Span(key), new[] { key.Value, suggestion, consequence }, SuggestionProps(suggestion)));
                     }
                     else
                     {
-                        Report(Descriptors.UnknownField, Span(key), key.Value);
+                        Report(Descriptors.UnknownField, Span(key), key.Value, IsCopilot ? "is not a field GitHub Copilot or VS Code documents" : "is ignored by Claude Code");
                     }
 
                     YNode value = entry.Value;

@@ -69,7 +69,7 @@ public class MisspelledFieldRuleTests
     public Task Near_miss_suggests_the_known_field(string field, string suggestion) => VerifyAsync(
         "css.md",
         Agent("css-cleaner", "{|#0:" + field + "|}: value"),
-        Diagnostic("AGEN014").WithLocation(0).WithArguments(field, suggestion));
+        Diagnostic("AGEN014").WithLocation(0).WithArguments(field, suggestion, $"Claude Code ignores '{field}'"));
 
     [Fact]
     public Task Misspelled_field_is_not_also_reported_as_unknown_and_its_value_is_not_read() => VerifyAsync(
@@ -84,7 +84,7 @@ public class UnknownFieldRuleTests
     public Task Unknown_field_is_reported_at_the_key() => VerifyAsync(
         "queue.md",
         Agent("queue-monitor", "{|#0:category|}: backend"),
-        Diagnostic("AGEN015").WithLocation(0).WithArguments("category"));
+        Diagnostic("AGEN015").WithLocation(0).WithArguments("category", "is ignored by Claude Code"));
 
     [Fact]
     public Task Unknown_field_with_a_block_map_value_is_reported_once_at_the_key() => VerifyAsync(

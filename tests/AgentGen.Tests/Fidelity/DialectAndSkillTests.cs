@@ -50,6 +50,29 @@ public class DialectAndSkillTests
     }
 
     [Fact]
+    public void An_unknown_field_is_described_by_the_dialect_of_its_file()
+    {
+        // Claude Code ignores unknown fields (S1); GitHub's and VS Code's references only list theirs,
+        // so a Copilot file is told the field is not one of them, not what "Claude Code" does with it.
+        string[] copilot = AgentFileParser.Parse(CopilotPath, "---\ndescription: d\nhandof: x\nowner_team: platform\n---\n").Diagnostics
+            .OrderBy(d => d.Descriptor.Id, StringComparer.Ordinal).Select(d => d.Descriptor.Id + ": " + d.Message).ToArray();
+        Assert.Equal(
+            [
+                "AGEN014: Unknown field 'handof': did you mean 'handoffs'? 'handof' is not a field GitHub Copilot or VS Code documents",
+                "AGEN015: Unknown field 'owner_team' is not a field GitHub Copilot or VS Code documents and kept in Metadata",
+            ],
+            copilot);
+        string[] claude = AgentFileParser.Parse("/project/.claude/agents/a.md", "---\nname: a\ndescription: d\nmax_turns: 3\nowner_team: platform\n---\n").Diagnostics
+            .OrderBy(d => d.Descriptor.Id, StringComparer.Ordinal).Select(d => d.Descriptor.Id + ": " + d.Message).ToArray();
+        Assert.Equal(
+            [
+                "AGEN014: Unknown field 'max_turns': did you mean 'maxTurns'? Claude Code ignores 'max_turns'",
+                "AGEN015: Unknown field 'owner_team' is ignored by Claude Code and kept in Metadata",
+            ],
+            claude);
+    }
+
+    [Fact]
     public void D2_dialect_metadata_wins_over_the_path()
     {
         Assert.Equal(["AGEN003"], AgentFileParser.Parse(CopilotPath, "---\ndescription: d\n---\n", dialect: AgentGen.Catalog.AgentDialect.Claude).Diagnostics.Select(d => d.Descriptor.Id));
