@@ -67,6 +67,12 @@ namespace AgentGen.Generator
             // The project-wide outputs see each file through a narrow projection (name, tools,
             // message shapes; no body, no positions), so the common edit, the body's text, leaves
             // the collected input equal and the whole project step cached.
+            // The text budget (AGEN021) needs the bodies' lengths the projection drops: they reach the
+            // project step only when the files together exceed it (TextBudget).
+            IncrementalValueProvider<EquatableArray<FileTextLength>> overBudget = files.Collect()
+                .Select(static (all, _) => TextBudget.LengthsIfOver(all))
+                .WithTrackingName(TrackingNames.TextBudget);
+
             IncrementalValueProvider<ProjectOutputs> project = files
                 .Select(static (file, _) => PlanInput.From(file))
                 .WithTrackingName(TrackingNames.PlanInputs)
@@ -74,7 +80,8 @@ namespace AgentGen.Generator
                 .Combine(options)
                 .Combine(jsonAttributes)
                 .Combine(csharp9)
-                .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .Combine(overBudget)
+                .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.Project);
 
             // Every step below that touches one file's data is guarded (docs/robustness.md): an

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using AgentGen.Common;
 using AgentGen.Model;
@@ -48,6 +49,60 @@ namespace AgentGen.Generator
                 Optional = AgentOptionalFields.None,
                 Messages = messages.ToEquatableArray(),
             };
+        }
+    }
+
+    /// <summary>One file's <see cref="ProjectPlan.TextLength"/>: what its agent class puts into string literals.</summary>
+    internal readonly record struct FileTextLength(string Path, long Length);
+
+    /// <summary>
+    /// The project's text budget (<see cref="ProjectPlan.MaxProjectTextLength"/>, AGEN021) for the
+    /// generator, whose plan sees each file without its body. All files' lengths are summed on
+    /// every run (cheap); only when the sum exceeds the budget does the plan get them, so a project
+    /// within it (every real one) keeps its project step cached through body edits, and one beyond
+    /// it leaves out exactly the agents the analyzer reports as not generated.
+    /// </summary>
+    internal static class TextBudget
+    {
+        public static EquatableArray<FileTextLength> LengthsIfOver(ImmutableArray<ParsedAgentFile> files)
+        {
+            long total = 0;
+            foreach (ParsedAgentFile f in files)
+            {
+                total += f.Model is { } m ? ProjectPlan.TextLength(m) : 0;
+            }
+
+            if (total <= ProjectPlan.MaxProjectTextLength)
+            {
+                return EquatableArray<FileTextLength>.Empty; // no agent can be over: the plan needs no lengths
+            }
+
+            var lengths = new List<FileTextLength>(files.Length);
+            foreach (ParsedAgentFile f in files)
+            {
+                if (f.Model is { } m)
+                {
+                    lengths.Add(new FileTextLength(f.Path, ProjectPlan.TextLength(m)));
+                }
+            }
+
+            return lengths.ToEquatableArray();
+        }
+
+        public static IReadOnlyDictionary<string, long>? ByPath(EquatableArray<FileTextLength> lengths)
+        {
+            if (lengths.IsEmpty)
+            {
+                return null;
+            }
+
+            var byPath = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (FileTextLength l in lengths)
+            {
+                byPath[l.Path] = l.Length;
+            }
+
+            return byPath;
         }
     }
 

@@ -28,7 +28,8 @@ namespace AgentGen.Generator
         /// is tried alone, the files that fail alone are left out (AGEN099 on each) and the rest is
         /// built again; if that still fails, every file gets AGEN099 and nothing is generated.
         /// </summary>
-        public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, bool csharp9 = true)
+        /// <param name="textLengths">Every file's text length when together they exceed the project's budget (<see cref="TextBudget"/>); empty otherwise.</param>
+        public static ProjectOutputs Build(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, bool csharp9 = true, EquatableArray<FileTextLength> textLengths = default)
         {
             if (files.IsEmpty && !csharp9)
             {
@@ -51,15 +52,15 @@ namespace AgentGen.Generator
 
             try
             {
-                return BuildCore(files, options, jsonAttributes, failures);
+                return BuildCore(files, options, jsonAttributes, failures, textLengths);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Isolate(files, options, jsonAttributes, failures, ex);
+                return Isolate(files, options, jsonAttributes, failures, ex, textLengths);
             }
         }
 
-        private static ProjectOutputs Isolate(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, List<FileFailure> failures, Exception first)
+        private static ProjectOutputs Isolate(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, List<FileFailure> failures, Exception first, EquatableArray<FileTextLength> textLengths)
         {
             ImmutableArray<PlanInput>.Builder kept = ImmutableArray.CreateBuilder<PlanInput>(files.Length);
             var culprits = new HashSet<string>(StringComparer.Ordinal);
@@ -73,7 +74,7 @@ namespace AgentGen.Generator
 
                 try
                 {
-                    BuildCore(ImmutableArray.Create(f), options, jsonAttributes, new List<FileFailure>());
+                    BuildCore(ImmutableArray.Create(f), options, jsonAttributes, new List<FileFailure>(), textLengths);
                     kept.Add(f);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -97,7 +98,7 @@ namespace AgentGen.Generator
                         }
                     }
 
-                    return BuildCore(rest.ToImmutable(), options, jsonAttributes, failures);
+                    return BuildCore(rest.ToImmutable(), options, jsonAttributes, failures, textLengths);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -128,7 +129,7 @@ namespace AgentGen.Generator
             EquatableArray<MessageSpec>.Empty,
             failures);
 
-        private static ProjectOutputs BuildCore(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, List<FileFailure> failures)
+        private static ProjectOutputs BuildCore(ImmutableArray<PlanInput> files, GeneratorOptions options, bool jsonAttributes, List<FileFailure> failures, EquatableArray<FileTextLength> textLengths)
         {
             // Like the analyzer: a path listed twice is one file, and every file that declares a
             // name takes part in the cross-file rules, even when it has errors of its own.
@@ -149,7 +150,7 @@ namespace AgentGen.Generator
                 }
             }
 
-            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, projectDir: options.ProjectDir);
+            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, projectDir: options.ProjectDir, textLengths: TextBudget.ByPath(textLengths));
 
             // Per-file outputs are emitted by their file's entry, unless the file is listed more
             // than once: then both entries would emit them, so the collected side does, once.

@@ -10,6 +10,7 @@ namespace AgentGen.Generator
         public const string KnownTools = nameof(KnownTools);
         public const string Parse = nameof(Parse);
         public const string PlanInputs = nameof(PlanInputs);
+        public const string TextBudget = nameof(TextBudget);
         public const string Project = nameof(Project);
         public const string AgentView = nameof(AgentView);
         public const string AgentSpecs = nameof(AgentSpecs);

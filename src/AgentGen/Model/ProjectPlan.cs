@@ -54,13 +54,17 @@ namespace AgentGen.Model
 
         /// <param name="displayPath">Names a file in messages; the full path when null.</param>
         /// <param name="projectDir">The project folder, for <see cref="NestedAgentFolders.DropShadowed"/>; nothing is shadowed when null or empty.</param>
-        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null, string? projectDir = null)
+        /// <param name="textLengths">
+        /// Each file's <see cref="TextLength"/>, by path, when the models given have lost their text
+        /// (the generator's plan sees files without their bodies); else computed from the models.
+        /// </param>
+        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null, string? projectDir = null, IReadOnlyDictionary<string, long>? textLengths = null)
         {
             var findings = new PlanFindings(displayPath);
             List<PlanFile> files = OrderFiles(input, projectDir);
             Dictionary<string, List<PlanFile>> byName = GroupByName(files);
             Dictionary<string, PlanFile> agentTypes = SelectWinners(files, byName, findings, out List<AgentFileModel> winners);
-            List<AgentFileModel> agents = ApplyTextBudget(winners, findings);
+            List<AgentFileModel> agents = ApplyTextBudget(winners, findings, textLengths);
             List<ToolRef> toolMembers = BuildToolMembers(agents, extraKnownTools);
             List<MessageMerge> merged = MergeMessages(agents, findings);
             CheckRequestingAgents(files, byName, findings);
@@ -171,13 +175,13 @@ namespace AgentGen.Model
         private static bool IsProjectTypeName(string name) => Array.IndexOf(GeneratedNames.ProjectTypes, name) >= 0;
 
         /// <summary>The agents that fit in <see cref="MaxProjectTextLength"/>, in name order; AGEN021 on the others.</summary>
-        private static List<AgentFileModel> ApplyTextBudget(List<AgentFileModel> agents, PlanFindings findings)
+        private static List<AgentFileModel> ApplyTextBudget(List<AgentFileModel> agents, PlanFindings findings, IReadOnlyDictionary<string, long>? textLengths)
         {
             long total = 0;
             var kept = new List<AgentFileModel>(agents.Count);
             foreach (AgentFileModel agent in agents)
             {
-                long size = TextLength(agent);
+                long size = textLengths is not null && textLengths.TryGetValue(agent.Path, out long given) ? given : TextLength(agent);
                 if (total + size > MaxProjectTextLength)
                 {
                     findings.Add(Descriptors.LimitExceeded, agent.Path, agent.NameSpan, new[]
@@ -195,7 +199,7 @@ namespace AgentGen.Model
         }
 
         /// <summary>How many chars of string literals the agent's class holds (an upper bound: equal strings are stored once).</summary>
-        private static long TextLength(AgentFileModel a)
+        internal static long TextLength(AgentFileModel a)
         {
             long n = a.Name.Length + a.Description.Length + (a.Model?.Length ?? 0) + a.Body.Length + a.Path.Length;
             n += TotalLength(a.Tools) + TotalLength(a.DisallowedTools);

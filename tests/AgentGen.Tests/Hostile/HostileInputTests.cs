@@ -238,6 +238,12 @@ public partial class HostileInputTests
         }
 
         Assert.Equal(12 - admitted, run.Analyzed.Diagnostics.Count(d => d.Id == "AGEN021"));
+        // And what AGEN021 says is true: the generator leaves out exactly those agents (its plan sees
+        // the files without their bodies, so it must be given their lengths when the budget is spent).
+        foreach (string name in Enumerable.Range(0, 12).Select(i => "large-" + i).Except(expected))
+        {
+            Assert.False(run.Generated.Sources.Any(s => s.Value.Contains("AgentName = \"" + name + "\"", StringComparison.Ordinal)), name + " was generated although AGEN021 says it is not");
+        }
     }
 
     [Fact]
