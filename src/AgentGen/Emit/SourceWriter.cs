@@ -13,7 +13,7 @@ namespace AgentGen.Emit
     internal sealed class SourceWriter
     {
         /// <summary>Builders longer than this are not kept for the next file.</summary>
-        private const int MaxCachedCapacity = 256 * 1024;
+        private const int MaxCachedCapacity = 64 * 1024;
 
         /// <summary>
         /// One builder per thread, reused from file to file: an agent's file is mostly its body
@@ -25,6 +25,7 @@ namespace AgentGen.Emit
 
         private StringBuilder _sb;
         private int _indent;
+        private string? _closed;
 
         public SourceWriter()
             : this(1024)
@@ -67,6 +68,11 @@ namespace AgentGen.Emit
                 Close();
             }
 
+            if (_closed is not null)
+            {
+                return _closed; // closed before: the builder has gone back to the cache
+            }
+
             string text = _sb.ToString();
             if (_sb.Capacity <= MaxCachedCapacity)
             {
@@ -75,6 +81,7 @@ namespace AgentGen.Emit
             }
 
             _sb = new StringBuilder(0); // the writer is done; a later call cannot touch the cached builder
+            _closed = text;
             return text;
         }
 
