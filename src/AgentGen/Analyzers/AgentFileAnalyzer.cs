@@ -44,6 +44,7 @@ namespace AgentGen.Analyzers
             Descriptors.TypeNameCollision,
             Descriptors.LimitExceeded,
             Descriptors.UnknownSkill,
+            Descriptors.NamesMatchAsOne,
             Descriptors.InternalError);
 
         public override void Initialize(AnalysisContext context)

@@ -97,6 +97,10 @@ namespace AgentGen.Diagnostics
             "AGEN022", "Skill not found in the project",
             "No skill of this project is named '{0}'{1}", DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor NamesMatchAsOne = Create(
+            "AGEN024", "Agent names Claude Code matches as one",
+            "The agent names '{0}' and '{1}' (in '{2}') differ only in case or in spaces, '-' and '_'; Claude Code matches a subagent's name without them, so asking for one may start the other", DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor InternalError = Create(
             "AGEN099", "AgentGen could not process a file",
             "AgentGen could not process this file ({0}); no code was generated for it. Please report this.", DiagnosticSeverity.Warning);

@@ -64,6 +64,7 @@ namespace AgentGen.Model
             List<PlanFile> files = OrderFiles(input, projectDir);
             Dictionary<string, List<PlanFile>> byName = GroupByName(files);
             Dictionary<string, PlanFile> agentTypes = SelectWinners(files, byName, findings, out List<AgentFileModel> winners);
+            CheckNamesMatchedAsOne(files, findings);
             List<AgentFileModel> agents = ApplyTextBudget(winners, findings, textLengths);
             List<ToolRef> toolMembers = BuildToolMembers(agents, extraKnownTools);
             List<MessageMerge> merged = MergeMessages(agents, findings);
@@ -170,6 +171,55 @@ namespace AgentGen.Model
                     return;
                 }
             }
+        }
+
+        /// <summary>
+        /// AGEN024: Claude Code (2.1.140 and later; docs/catalogue.md, "Sources", S3) resolves a
+        /// subagent's name without case, spaces, '-' and '_' ("Code Reviewer" and "CODE_REVIEWER"
+        /// start code-reviewer), so two agents whose names differ only there are one to it. Names
+        /// equal as written are AGEN006; names with one class name are AGEN020 already. Copilot
+        /// files (.agent.md) are left out: Claude Code does not read them.
+        /// </summary>
+        private static void CheckNamesMatchedAsOne(List<PlanFile> files, PlanFindings findings)
+        {
+            var firstByKey = new Dictionary<string, PlanFile>(StringComparer.Ordinal);
+            foreach (PlanFile f in files)
+            {
+                if (f.Name is null || Catalog.CopilotCatalog.DialectOf(null, f.Path) != Catalog.AgentDialect.Claude)
+                {
+                    continue;
+                }
+
+                string key = MatchKey(f.Name);
+                if (!firstByKey.TryGetValue(key, out PlanFile first))
+                {
+                    firstByKey[key] = f;
+                    continue;
+                }
+
+                if (first.Name == f.Name || Naming.AgentClassName(first.Name!) == Naming.AgentClassName(f.Name))
+                {
+                    continue;
+                }
+
+                findings.Add(Descriptors.NamesMatchAsOne, f.Path, f.NameSpan, new[] { f.Name, first.Name!, findings.Show(first.Path) }, PlanFindings.At(first.Path, first.NameSpan));
+                findings.Add(Descriptors.NamesMatchAsOne, first.Path, first.NameSpan, new[] { first.Name!, f.Name, findings.Show(f.Path) }, PlanFindings.At(f.Path, f.NameSpan));
+            }
+        }
+
+        /// <summary>A name as Claude Code matches it: lower case, without spaces, '-' and '_'.</summary>
+        internal static string MatchKey(string name)
+        {
+            var sb = new System.Text.StringBuilder(name.Length);
+            foreach (char c in name)
+            {
+                if (c != ' ' && c != '-' && c != '_')
+                {
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+            }
+
+            return sb.ToString();
         }
 
         private static bool IsProjectTypeName(string name) => Array.IndexOf(GeneratedNames.ProjectTypes, name) >= 0;

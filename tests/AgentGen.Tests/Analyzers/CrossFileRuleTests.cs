@@ -63,6 +63,46 @@ public class DuplicateNameRuleTests
         Diagnostic("AGEN020").WithSpan(PathOf("2.md"), 2, 7, 2, 15).WithSpan(PathOf("1.md"), 2, 7, 2, 15));
 }
 
+/// <summary>
+/// AGEN024: Claude Code (2.1.140+) matches a subagent's name without case, spaces, '-' and '_', so
+/// names that differ only there are one agent to it.
+/// </summary>
+public class NamesMatchedAsOneRuleTests
+{
+    [Fact]
+    public Task Names_differing_only_in_separators_are_reported_in_both_files() => VerifyAsync(
+        new[]
+        {
+            ("a.md", Agent("{|#0:code-reviewer|}")),
+            ("b.md", Agent("{|#1:codereviewer|}")),
+        },
+        Diagnostic("AGEN024").WithLocation(1).WithLocation(0).WithArguments("codereviewer", "code-reviewer", ShownPathOf("a.md")),
+        Diagnostic("AGEN024").WithLocation(0).WithLocation(1).WithArguments("code-reviewer", "codereviewer", ShownPathOf("b.md")));
+
+    [Fact]
+    public Task Case_and_underscores_count_too_and_a_third_name_points_at_the_first() => VerifyAsync(
+        new[]
+        {
+            ("1.md", Agent("{|#0:test-runner|}")),
+            ("2.md", Agent("{|#1:testrunner|}")),
+            ("3.md", Agent("{|#2:{|AGEN005:Test_Runner2|}|}")),
+            ("4.md", Agent("{|#3:{|AGEN005:TESTRUNNER|}|}")),
+        },
+        Diagnostic("AGEN024").WithLocation(0).WithLocation(1).WithArguments("test-runner", "testrunner", ShownPathOf("2.md")),
+        Diagnostic("AGEN024").WithLocation(1).WithLocation(0).WithArguments("testrunner", "test-runner", ShownPathOf("1.md")),
+        Diagnostic("AGEN024").WithLocation(0).WithLocation(3).WithArguments("test-runner", "TESTRUNNER", ShownPathOf("4.md")),
+        Diagnostic("AGEN024").WithLocation(3).WithLocation(0).WithArguments("TESTRUNNER", "test-runner", ShownPathOf("1.md")));
+
+    [Fact]
+    public Task Different_names_and_Copilot_files_are_not_reported() => VerifyAsync(
+        new[]
+        {
+            ("reviewer.md", Agent("code-reviewer")),
+            ("review-lead.md", Agent("code-review-lead")),
+            ("../../.github/agents/codereviewer.agent.md", Lines("---", "name: codereviewer", "description: d", "---")),
+        });
+}
+
 /// <summary>AGEN018: requesting_agent names no agent of the project.</summary>
 public class UnknownRequestingAgentRuleTests
 {
