@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AgentGen.Common;
 
 namespace AgentGen.Catalog
 {
@@ -62,7 +63,7 @@ namespace AgentGen.Catalog
         // Every agent file with an unknown field asks SuggestFor (AGEN014 or AGEN015): the field
         // names and their squashed forms are computed once.
         private static readonly string[] Names = Array.ConvertAll(Fields, f => f.Name);
-        private static readonly string[] SquashedNames = Array.ConvertAll(Fields, f => Squash(f.Name));
+        private static readonly string[] SquashedNames = Array.ConvertAll(Fields, f => NameKey.Of(f.Name));
 
         public static bool TryGet(string name, out FieldInfo field) => ByName.TryGetValue(name, out field!);
 
@@ -73,7 +74,7 @@ namespace AgentGen.Catalog
         /// </summary>
         public static string? SuggestFor(string key)
         {
-            string squashed = Squash(key);
+            string squashed = NameKey.Of(key);
             for (int i = 0; i < Fields.Length; i++)
             {
                 if (string.Equals(SquashedNames[i], squashed, StringComparison.Ordinal))
@@ -83,21 +84,6 @@ namespace AgentGen.Catalog
             }
 
             return Suggestions.Closest(key, Names, ignoreCase: true);
-        }
-
-        private static string Squash(string s)
-        {
-            var chars = new char[s.Length];
-            int n = 0;
-            foreach (char c in s)
-            {
-                if (c != '_' && c != '-' && c != ' ')
-                {
-                    chars[n++] = char.ToLowerInvariant(c);
-                }
-            }
-
-            return new string(chars, 0, n);
         }
 
         private static Dictionary<string, FieldInfo> Build()

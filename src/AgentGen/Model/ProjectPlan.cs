@@ -190,7 +190,7 @@ namespace AgentGen.Model
                     continue;
                 }
 
-                string key = MatchKey(f.Name);
+                string key = NameKey.Of(f.Name);
                 if (!firstByKey.TryGetValue(key, out PlanFile first))
                 {
                     firstByKey[key] = f;
@@ -205,21 +205,6 @@ namespace AgentGen.Model
                 findings.Add(Descriptors.NamesMatchAsOne, f.Path, f.NameSpan, new[] { f.Name, first.Name!, findings.Show(first.Path) }, PlanFindings.At(first.Path, first.NameSpan));
                 findings.Add(Descriptors.NamesMatchAsOne, first.Path, first.NameSpan, new[] { first.Name!, f.Name, findings.Show(f.Path) }, PlanFindings.At(f.Path, f.NameSpan));
             }
-        }
-
-        /// <summary>A name as Claude Code matches it: lower case, without spaces, '-' and '_'.</summary>
-        internal static string MatchKey(string name)
-        {
-            var sb = new System.Text.StringBuilder(name.Length);
-            foreach (char c in name)
-            {
-                if (c != ' ' && c != '-' && c != '_')
-                {
-                    sb.Append(char.ToLowerInvariant(c));
-                }
-            }
-
-            return sb.ToString();
         }
 
         private static bool IsProjectTypeName(string name) => Array.IndexOf(GeneratedNames.ProjectTypes, name) >= 0;

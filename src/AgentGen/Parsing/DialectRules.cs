@@ -192,10 +192,10 @@ namespace AgentGen.Parsing
         {
             var names = new List<string>(Modeled);
             names.AddRange(CopilotCatalog.OtherFields);
-            string squashed = Squash(key);
+            string squashed = NameKey.Of(key);
             foreach (string n in names)
             {
-                if (Squash(n) == squashed)
+                if (NameKey.Of(n) == squashed)
                 {
                     return n;
                 }
@@ -229,19 +229,5 @@ namespace AgentGen.Parsing
         }
 
         private static SourceSpan SpanOf(YNode node) => SourceSpan.FromBounds(node.Start, Math.Max(node.Start, node.End));
-
-        private static string Squash(string s)
-        {
-            var chars = new List<char>(s.Length);
-            foreach (char c in s)
-            {
-                if (c != '_' && c != '-' && c != ' ')
-                {
-                    chars.Add(char.ToLowerInvariant(c));
-                }
-            }
-
-            return new string(chars.ToArray());
-        }
     }
 }
