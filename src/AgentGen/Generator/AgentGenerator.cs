@@ -64,15 +64,15 @@ namespace AgentGen.Generator
                 .Select(static (pair, _) => ParsedAgentFile.Parse(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Parse);
 
-            // The project-wide outputs see each file through a narrow projection (name, tools,
-            // message shapes; no body, no positions), so the common edit, the body's text, leaves
-            // the collected input equal and the whole project step cached.
-            // The text budget (AGEN021) needs the bodies' lengths the projection drops: they reach the
-            // project step only when the files together exceed it (TextBudget).
+            // The text budget (AGEN021) needs the bodies' lengths, which the projection below drops:
+            // they reach the project step only when the files together exceed it (TextBudget).
             IncrementalValueProvider<EquatableArray<FileTextLength>> overBudget = files.Collect()
                 .Select(static (all, _) => TextBudget.LengthsIfOver(all))
                 .WithTrackingName(TrackingNames.TextBudget);
 
+            // The project-wide outputs see each file through a narrow projection (name, tools,
+            // message shapes; no body, no positions), so the common edit, the body's text, leaves
+            // the collected input equal and the whole project step cached.
             IncrementalValueProvider<ProjectOutputs> project = files
                 .Select(static (file, _) => PlanInput.From(file))
                 .WithTrackingName(TrackingNames.PlanInputs)
