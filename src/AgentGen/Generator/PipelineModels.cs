@@ -72,7 +72,7 @@ namespace AgentGen.Generator
                 total += f.Model is { } m ? ProjectPlan.TextLength(m) : 0;
             }
 
-            if (total <= ProjectPlan.MaxProjectTextLength)
+            if (total <= ProjectPlan.AppliedTextBudget)
             {
                 return EquatableArray<FileTextLength>.Empty; // no agent can be over: the plan needs no lengths
             }
