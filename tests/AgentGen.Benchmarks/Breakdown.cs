@@ -65,20 +65,6 @@ internal static class Breakdown
             }
 
             double roslyn = Lap(sw);
-            if (Environment.GetEnvironmentVariable("EMITPROBE") == "1")
-            {
-                var sb0 = new System.Text.StringBuilder(1 << 20);
-                var sw2 = Stopwatch.StartNew();
-                foreach (var s in specs) { sb0.Clear(); CSharp.AppendLiteral(sb0, s!.Agent.Instructions); }
-                double lit = sw2.Elapsed.TotalMilliseconds; sw2.Restart();
-                long n = 0;
-                foreach (var s in specs) { n += s!.Agent.Instructions.Length; }
-                foreach (var s in specs) { sb0.Clear(); sb0.Append(s!.Agent.Instructions); }
-                double copy = sw2.Elapsed.TotalMilliseconds; sw2.Restart();
-                foreach (var s in specs) { AgentEmitter.Emit(s!); }
-                double full = sw2.Elapsed.TotalMilliseconds;
-                Console.WriteLine($"  literal {lit:F1} ms, plain copy {copy:F1} ms, full emit {full:F1} ms, body chars {n}");
-            }
             cold.Generator();
             double driver = Lap(sw);
 

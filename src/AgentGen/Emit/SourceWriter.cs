@@ -104,14 +104,7 @@ namespace AgentGen.Emit
 
         /// <summary>One line: <paramref name="prefix"/>, <paramref name="value"/> as a C# literal (<see cref="CSharp.Literal"/>), <paramref name="suffix"/>.</summary>
         public SourceWriter LineWithLiteral(string prefix, string? value, string suffix)
-        {
-            _sb.Append(' ', _indent * 4);
-            _sb.Append(prefix);
-            CSharp.AppendLiteral(_sb, value);
-            _sb.Append(suffix);
-            _sb.Append('\n');
-            return this;
-        }
+            => value is null ? Line(prefix + "null" + suffix) : LineWithLiteral(prefix, new TextRange(value, 0), suffix);
 
         public SourceWriter Line(string text = "")
         {
