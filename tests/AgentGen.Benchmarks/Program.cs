@@ -60,11 +60,12 @@ public static class Program
 
         if (args.Length > 2 && args[0] == "--loop")
         {
-            // For a profiler: "--loop Class.Method K" runs the benchmark's setup, then the method K times.
+            // For a profiler: "--loop Class.Method K [agents]" runs the benchmark's setup (1,000 agents
+            // unless given), then the method K times.
             string[] parts = args[1].Split('.');
             Type type = typeof(Program).Assembly.GetTypes().Single(t => t.Name == parts[0]);
             object instance = Activator.CreateInstance(type)!;
-            type.GetProperty("Agents")?.SetValue(instance, 1000);
+            type.GetProperty("Agents")?.SetValue(instance, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             type.GetMethod("Setup")!.Invoke(instance, null);
             System.Reflection.MethodInfo method = type.GetMethod(parts[1])!;
             int count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
