@@ -124,7 +124,14 @@ namespace AgentGen.Generator
                 text = null; // unreadable: the analyzer reports it; the generator skips it
             }
 
-            return new AgentSource(file.Path, text?.ToString() ?? string.Empty);
+            if (text is null)
+            {
+                return new AgentSource(file.Path, string.Empty);
+            }
+
+            string content = text.ToString();
+            Parsing.AgentParseCache.RememberRead(text, content);
+            return new AgentSource(file.Path, content);
         }
     }
 }

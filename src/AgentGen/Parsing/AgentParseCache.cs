@@ -62,7 +62,9 @@ namespace AgentGen.Parsing
                 return cached;
             }
 
-            string content = text.ToString();
+            // The string the generator read from this SourceText, if it did: a large file's
+            // SourceText builds a new string on every ToString(), which would miss the table by string.
+            string content = TextRead(tables, text) ?? text.ToString();
             if (!TryGet(tables.ByString, content, path, knownTools, dialect, out AgentParseResult? result))
             {
                 result = ParseNow(path, content, knownTools, dialect);
@@ -71,6 +73,27 @@ namespace AgentGen.Parsing
 
             Add(tables.BySourceText, text, new Entry(path, knownTools, dialect, result));
             return result;
+        }
+
+        /// <summary>
+        /// Records the string the generator took from <paramref name="text"/>, so that the analyzer,
+        /// handed the same SourceText, finds the generator's parse by that string. Needed for files of
+        /// about 40 KB or more: the compiler reads them into a SourceText made of chunks (Roslyn's
+        /// <c>LargeText</c>, above <c>SourceText.LargeObjectHeapLimitInChars</c>) whose
+        /// <c>ToString()</c> builds a new string each time. For any other text the string is the one
+        /// the SourceText holds, so the entry costs no memory of its own.
+        /// </summary>
+        public static void RememberRead(SourceText text, string content)
+        {
+            try
+            {
+                Volatile.Write(ref s_tables.TextOf.GetValue(text, static _ => new StrongBox<string?>()).Value, content);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not remembered: the analyzer reads the text again and parses it again.
+                _ = ex;
+            }
         }
 
         /// <summary>
@@ -83,6 +106,19 @@ namespace AgentGen.Parsing
         {
             Volatile.Read(ref ParseHook)?.Invoke(path);
             return AgentFileParser.Parse(path, text, knownTools, dialect);
+        }
+
+        private static string? TextRead(Tables tables, SourceText text)
+        {
+            try
+            {
+                return tables.TextOf.TryGetValue(text, out StrongBox<string?>? read) ? Volatile.Read(ref read.Value) : null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _ = ex;
+                return null;
+            }
         }
 
         private static bool TryGet<TKey>(ConditionalWeakTable<TKey, Slot> table, TKey key, string path, EquatableArray<string> knownTools, AgentDialect dialect, out AgentParseResult result)
@@ -152,6 +188,7 @@ namespace AgentGen.Parsing
         {
             public readonly ConditionalWeakTable<string, Slot> ByString = new();
             public readonly ConditionalWeakTable<SourceText, Slot> BySourceText = new();
+            public readonly ConditionalWeakTable<SourceText, StrongBox<string?>> TextOf = new();
         }
 
         private sealed class Slot

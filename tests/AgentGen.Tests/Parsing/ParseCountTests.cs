@@ -42,6 +42,27 @@ public sealed class ParseCountTests
     }
 
     [Fact]
+    public void A_large_file_read_into_chunks_is_also_parsed_once()
+    {
+        using var counter = new ParseCounter();
+
+        // About 60 KB: the compiler reads a file this large into a SourceText of chunks whose
+        // ToString() builds a new string every time, so the parse cannot be found by string alone.
+        string body = string.Concat(Enumerable.Repeat("Check every changed file against the style guide before you answer.\n", 900));
+        var large = (AdditionalText)new SourceTextAdditionalText(counter.Folder + "large.md", SourceText.From(new MemoryStream(Encoding.UTF8.GetBytes(Agent("large") + body))));
+        SourceText read = large.GetText()!;
+        Assert.NotSame(read.ToString(), read.ToString()); // the premise: a chunked text
+        ImmutableArray<AdditionalText> texts = ReadFromDisk(counter.Folder, Names).Add(large);
+
+        Compilation output = Generate(texts, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+        ImmutableArray<Diagnostic> diagnostics = Analyze(output, texts);
+
+        Assert.Contains(diagnostics, d => d.Id == "AGEN007" && d.Location.GetLineSpan().Path == large.Path);
+        Assert.All(texts, t => Assert.Equal(1, counter.CountOf(t.Path)));
+    }
+
+    [Fact]
     public void Files_read_again_are_parsed_again_so_the_counter_can_fail()
     {
         using var counter = new ParseCounter();
