@@ -17,7 +17,13 @@ namespace AgentGen.Common
 
         public EquatableArray(T[] items) => _items = items;
 
-        public EquatableArray(IEnumerable<T> items) => _items = items is null ? null : new List<T>(items).ToArray();
+        public EquatableArray(IEnumerable<T> items) => _items = items switch
+        {
+            null => null,
+            T[] array => (T[])array.Clone(),
+            ICollection<T> collection => CopyOf(collection),
+            _ => new List<T>(items).ToArray(),
+        };
 
         public int Count => _items?.Length ?? 0;
 
@@ -73,6 +79,19 @@ namespace AgentGen.Common
         public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
         public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+        /// <summary>One copy (a list's items were copied twice: into a new list, then out of it).</summary>
+        private static T[] CopyOf(ICollection<T> collection)
+        {
+            if (collection.Count == 0)
+            {
+                return Array.Empty<T>();
+            }
+
+            var items = new T[collection.Count];
+            collection.CopyTo(items, 0);
+            return items;
+        }
     }
 
     internal static class EquatableArray

@@ -75,13 +75,22 @@ namespace AgentGen.Model
         /// </summary>
         public static string ToPascalCase(string text)
         {
-            var sb = new StringBuilder(text.Length);
+            // Every payload property and agent name goes through here (the generator's and the
+            // analyzer's plan alike): the letters are gathered on the stack, one string is made.
+            int most = text.Length + 1;
+            Span<char> chars = most <= 256 ? stackalloc char[most] : new char[most];
+            int n = 0;
             bool startOfPart = true;
             foreach (char c in text)
             {
                 if (IsIdentifierLetterOrDigit(c))
                 {
-                    sb.Append(startOfPart ? char.ToUpperInvariant(c) : c);
+                    if (n == 0 && char.IsDigit(c))
+                    {
+                        chars[n++] = '_';
+                    }
+
+                    chars[n++] = startOfPart ? char.ToUpperInvariant(c) : c;
                     startOfPart = false;
                 }
                 else
@@ -90,12 +99,7 @@ namespace AgentGen.Model
                 }
             }
 
-            if (sb.Length > 0 && char.IsDigit(sb[0]))
-            {
-                sb.Insert(0, '_');
-            }
-
-            return sb.ToString();
+            return n == 0 ? string.Empty : chars.Slice(0, n).ToString();
         }
 
         /// <summary>Letters and decimal digits that C# accepts in identifiers (no surrogates, no combining marks).</summary>

@@ -75,13 +75,7 @@ namespace AgentGen.Model
         private static List<MessageGroup> ResolveRecordNameClashes(List<MessageMerge> groups, Dictionary<string, PlanFile> agentTypes, PlanFindings findings)
         {
             var messages = new List<MessageGroup>();
-            var takenRecordNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var recordOwners = new Dictionary<string, MessageMerge>(StringComparer.Ordinal);
-            foreach (KeyValuePair<string, PlanFile> t in agentTypes)
-            {
-                takenRecordNames[t.Key] = $"the agent '{t.Value.Name}' in '{findings.Show(t.Value.Path)}'";
-            }
-
             foreach (MessageMerge group in groups)
             {
                 if (group.TooLarge)
@@ -95,7 +89,10 @@ namespace AgentGen.Model
                 foreach (RecordSpec record in records)
                 {
                     string n = record.TypeName;
-                    string? clash = IsProjectTypeName(n) ? "a generated type" : takenRecordNames.TryGetValue(n, out string? owner) ? owner : null;
+                    string? clash = IsProjectTypeName(n) ? "a generated type"
+                        : agentTypes.TryGetValue(n, out PlanFile agent) ? $"the agent '{agent.Name}' in '{findings.Show(agent.Path)}'"
+                        : recordOwners.TryGetValue(n, out MessageMerge? earlier) ? $"the request type '{earlier.RequestType}'"
+                        : null;
                     if (clash is not null)
                     {
                         ReportClash(group, n, clash, agentTypes, recordOwners, findings);
@@ -106,10 +103,8 @@ namespace AgentGen.Model
 
                 if (!clashed)
                 {
-                    string owner = $"the request type '{group.RequestType}'";
                     foreach (RecordSpec record in records)
                     {
-                        takenRecordNames[record.TypeName] = owner;
                         recordOwners[record.TypeName] = group;
                     }
 

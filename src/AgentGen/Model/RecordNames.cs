@@ -26,8 +26,10 @@ namespace AgentGen.Model
         {
             int index = records.Count;
             records.Add(null!); // keeps the outer record first
-            var properties = new List<RecordProperty>();
-            var used = new HashSet<string>(StringComparer.Ordinal) { typeName };
+            var properties = new RecordProperty[shape.Properties.Count];
+
+            // A few properties are told apart by looking through them; a set only for many.
+            HashSet<string>? used = properties.Length > 16 ? new HashSet<string>(StringComparer.Ordinal) { typeName } : null;
             int position = 0;
             foreach (PayloadProperty p in shape.Properties)
             {
@@ -44,16 +46,40 @@ namespace AgentGen.Model
                 }
 
                 string unique = name;
-                for (int i = 2; !used.Add(unique); i++)
+                for (int i = 2; !IsFree(unique, typeName, properties, position - 1, used); i++)
                 {
                     unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                string type = TypeOf(p.Shape, p.Nullable, typeName + unique, json, records, typeNames);
-                properties.Add(new RecordProperty(p.JsonName, unique, type));
+                string type = TypeOf(p.Shape, p.Nullable, typeName, unique, json, records, typeNames);
+                properties[position - 1] = new RecordProperty(p.JsonName, unique, type);
             }
 
-            records[index] = new RecordSpec(typeName, requestType, properties.ToEquatableArray());
+            records[index] = new RecordSpec(typeName, requestType, new EquatableArray<RecordProperty>(properties));
+        }
+
+        /// <summary>Whether no earlier property (the first <paramref name="count"/>) and not the record itself has the name; takes it if so.</summary>
+        private static bool IsFree(string name, string typeName, RecordProperty[] properties, int count, HashSet<string>? used)
+        {
+            if (used is not null)
+            {
+                return used.Add(name);
+            }
+
+            if (name == typeName)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (properties[i].PropertyName == name)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A nested record's name: short enough, and distinct from every other record of the payload (a.b and a_b both want "AB").</summary>
@@ -69,28 +95,29 @@ namespace AgentGen.Model
             return unique;
         }
 
-        private static string TypeOf(PayloadShape shape, bool nullable, string nestedName, bool json, List<RecordSpec> records, HashSet<string> typeNames)
+        /// <param name="nestedName">A nested record's name is <paramref name="owner"/> + <paramref name="nestedName"/> (made only when there is one).</param>
+        private static string TypeOf(PayloadShape shape, bool nullable, string owner, string nestedName, bool json, List<RecordSpec> records, HashSet<string> typeNames)
         {
-            string q = nullable ? "?" : string.Empty;
             switch (shape.Kind)
             {
                 case ShapeKind.String:
-                    return "string" + q;
+                    return nullable ? "string?" : "string";
                 case ShapeKind.Integer:
-                    return "int" + q;
+                    return nullable ? "int?" : "int";
                 case ShapeKind.Long:
-                    return "long" + q;
+                    return nullable ? "long?" : "long";
                 case ShapeKind.Double:
-                    return "double" + q;
+                    return nullable ? "double?" : "double";
                 case ShapeKind.Boolean:
-                    return "bool" + q;
+                    return nullable ? "bool?" : "bool";
                 case ShapeKind.Array:
-                    return "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(shape.Element!, false, nestedName + "Item", json, records, typeNames) + ">" + q;
+                    return "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(shape.Element!, false, owner, nestedName + "Item", json, records, typeNames) + (nullable ? ">?" : ">");
                 case ShapeKind.Object:
                 {
-                    string name = NestedName(nestedName, typeNames);
+                    string name = NestedName(owner + nestedName, typeNames);
                     AddRecord(name, null, shape, json, records, typeNames);
-                    return Emit.CSharp.Identifier(name) + q;
+                    string identifier = Emit.CSharp.Identifier(name);
+                    return nullable ? identifier + "?" : identifier;
                 }
 
                 default:
