@@ -129,8 +129,15 @@ namespace AgentGen.Generator
                 return new AgentSource(file.Path, string.Empty);
             }
 
+            // A SourceText that builds a new string on every ToString() (a large file, read in chunks)
+            // would hide this parse from the analyzer, which looks it up by string: hand it over by
+            // the SourceText. Any other text returns the one string it holds, and needs no entry.
             string content = text.ToString();
-            Parsing.AgentParseCache.RememberRead(text, content);
+            if (!ReferenceEquals(content, text.ToString()))
+            {
+                Parsing.AgentParseCache.RememberRead(text, content);
+            }
+
             return new AgentSource(file.Path, content);
         }
     }

@@ -80,8 +80,8 @@ namespace AgentGen.Parsing
         /// handed the same SourceText, finds the generator's parse by that string. Needed for files of
         /// about 40 KB or more: the compiler reads them into a SourceText made of chunks (Roslyn's
         /// <c>LargeText</c>, above <c>SourceText.LargeObjectHeapLimitInChars</c>) whose
-        /// <c>ToString()</c> builds a new string each time. For any other text the string is the one
-        /// the SourceText holds, so the entry costs no memory of its own.
+        /// <c>ToString()</c> builds a new string each time. The generator calls it only for such a
+        /// text: any other returns the one string it holds, which the table by string finds.
         /// </summary>
         public static void RememberRead(SourceText text, string content)
         {
