@@ -90,7 +90,7 @@ namespace AgentGen.Model
                 {
                     string n = record.TypeName;
                     string? clash = IsProjectTypeName(n) ? "a generated type"
-                        : agentTypes.TryGetValue(n, out PlanFile agent) ? $"the agent '{agent.Name}' in '{findings.Show(agent.Path)}'"
+                        : agentTypes.TryGetValue(n, out PlanFile agent) ? findings.AgentIn(agent)
                         : recordOwners.TryGetValue(n, out MessageMerge? earlier) ? $"the request type '{earlier.RequestType}'"
                         : null;
                     if (clash is not null)

@@ -154,8 +154,8 @@ namespace AgentGen.Model
 
                 if (takenTypes.TryGetValue(className, out PlanFile first))
                 {
-                    findings.Add(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, $"the agent '{first.Name}' in '{findings.Show(first.Path)}'", $"only '{first.Name}' is generated" }, PlanFindings.At(first.Path, first.NameSpan));
-                    findings.Add(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, $"the agent '{f.Name}' in '{findings.Show(f.Path)}'", $"'{f.Name}' is not generated" }, PlanFindings.At(f.Path, f.NameSpan));
+                    findings.Add(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, findings.AgentIn(first), $"only '{first.Name}' is generated" }, PlanFindings.At(first.Path, first.NameSpan));
+                    findings.Add(Descriptors.TypeNameCollision, first.Path, first.NameSpan, new[] { $"The agent '{first.Name}'", className, findings.AgentIn(f), $"'{f.Name}' is not generated" }, PlanFindings.At(f.Path, f.NameSpan));
                     continue;
                 }
 
@@ -350,6 +350,9 @@ namespace AgentGen.Model
 
         public void Add(DiagnosticDescriptor descriptor, string path, SourceSpan span, string[] args, IReadOnlyList<KeyValuePair<string, SourceSpan>>? related = null)
             => _all.Add(new PlanFinding(descriptor, path, span, args, related ?? None));
+
+        /// <summary>How AGEN020 names the agent that holds a type name: "the agent 'x' in 'path'".</summary>
+        public string AgentIn(PlanFile file) => $"the agent '{file.Name}' in '{Show(file.Path)}'";
 
         /// <summary>One related place.</summary>
         public static KeyValuePair<string, SourceSpan>[] At(string path, SourceSpan span) => new[] { new KeyValuePair<string, SourceSpan>(path, span) };
