@@ -114,6 +114,50 @@ public class EnforcementHoleTests
     }
 
     [Fact]
+    public async Task Agent_with_types_lets_a_top_level_run_start_only_those_members()
+    {
+        var tools = new TestTools();
+        var (planner, reviewer) = (AgentCatalog.Planner, AgentCatalog.Reviewer); // planner: Read, Agent(reviewer)
+        var model = new ScriptedChatClient()
+            .Calls(planner, "Agent", new { subagent_type = "writer", prompt = "write the notes", description = "notes" }, "d1")
+            .Calls(planner, "Agent", new { subagent_type = "reviewer", prompt = "check the plan", description = "check" }, "d2")
+            .Says(reviewer, "plan is fine")
+            .Calls(planner, ReviewChangePayload.RequestType, new { payload = new Dictionary<string, object?> { ["file"] = "a", ["focus"] = "b", ["blocking"] = false } }, "r1")
+            .Says(planner, "done");
+        var team = new AgentTeam(model, AgentCatalog.All, tools.Box);
+        AIFunction toWriter = team.CreateRequestTool<ReviewChangePayload>("planner", "writer");
+
+        await team["planner"].RunAsync("plan", options: new ChatClientAgentRunOptions(new ChatOptions { Tools = [toWriter] }));
+
+        Assert.Equal("Error: agent 'planner' may not start the agent 'writer': its file allows only Agent(reviewer). It was not run. Agents it may start: reviewer.", ResultOf(model, "d1").Result?.ToString());
+        Assert.Equal("plan is fine", ResultOf(model, "d2").Result?.ToString());
+        Assert.StartsWith("Error: agent 'planner' may not start the agent 'writer'", ResultOf(model, "r1").Result?.ToString());
+        Assert.Empty(model.RequestsOf(AgentCatalog.Writer));
+        Assert.Equal([("planner", "Agent"), ("planner", "review_change")], tools.Refused.Select(r => (r.AgentName, r.ToolName)));
+        AITool agentTool = model.RequestsOf(planner).First().Options!.Tools!.First(t => t.Name == "Agent");
+        Assert.Contains("- reviewer:", agentTool.Description);
+        Assert.DoesNotContain("- writer:", agentTool.Description);
+        Assert.DoesNotContain("- lead:", agentTool.Description);
+    }
+
+    [Fact]
+    public async Task A_request_tool_runs_only_for_the_member_it_was_made_for()
+    {
+        var (lead, writer) = (AgentCatalog.Lead, AgentCatalog.Writer);
+        var model = new ScriptedChatClient()
+            .Calls(writer, ReviewChangePayload.RequestType, new { payload = new Dictionary<string, object?> { ["file"] = "a", ["focus"] = "b", ["blocking"] = false } }, "r1")
+            .Says(writer, "ok");
+        var team = new AgentTeam(model, AgentCatalog.All, new TestTools().Box);
+        AIFunction leadsTool = team.CreateRequestTool<ReviewChangePayload>("lead", "reviewer"); // writer allows Agent too
+
+        await team["writer"].RunAsync("go", options: new ChatClientAgentRunOptions(new ChatOptions { Tools = [leadsTool] }));
+
+        Assert.StartsWith("Error: tool 'review_change' is not allowed for agent 'writer'", ResultOf(model, "r1").Result?.ToString());
+        Assert.Empty(model.RequestsOf(AgentCatalog.Reviewer));
+        Assert.Empty(model.RequestsOf(lead));
+    }
+
+    [Fact]
     public async Task An_array_of_tools_given_to_the_agent_is_used_as_is_and_still_enforced()
     {
         var tools = new TestTools();

@@ -112,6 +112,10 @@ namespace AgentGen.Emit
             AddEnum(named, "isolation", TypeRefs.AgentIsolation, o.Isolation);
             AddString(named, "initialPrompt", o.InitialPrompt);
             AddString(named, "experimental", o.Experimental);
+            if (o.AgentTypes is { } agentTypes)
+            {
+                named.Add("agentTypes: " + CSharp.StringArray(agentTypes));
+            }
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).

@@ -44,6 +44,9 @@ namespace AgentGen.Model
         string? Experimental)
     {
         public static readonly AgentOptionalFields None = new(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        /// <summary>The agent types of the file's <c>Agent(...)</c> entries in <c>tools</c>; null when delegation may go to any agent.</summary>
+        public EquatableArray<string>? AgentTypes { get; init; }
     }
 
     /// <summary>A protocol message documented by a ```json block.</summary>

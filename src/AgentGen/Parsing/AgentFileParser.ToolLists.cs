@@ -20,6 +20,40 @@ namespace AgentGen.Parsing
 
                 public List<SourceSpan> Spans { get; } = new();
 
+                /// <summary>
+                /// The agent types of the <c>Agent(...)</c> / <c>Task(...)</c> entries, each once, in file order; null when
+                /// delegation goes to any agent (no such entry, a bare <c>Agent</c>, or <c>*</c>). See IAgentRuntimeDefinition.AgentTypes.
+                /// </summary>
+                public List<string>? AgentTypes { get; private set; }
+
+                private bool _anyAgentType;
+
+                /// <summary>Records one <c>tools</c> entry of the Agent tool (<paramref name="entry"/> as written) or <c>*</c>.</summary>
+                public void AddAgentEntry(string entry)
+                {
+                    int open = entry.IndexOf('(');
+                    if (_anyAgentType || open < 0)
+                    {
+                        // Sub-agents page: a bare Agent (or every tool) allows every type, whatever else is listed.
+                        _anyAgentType = true;
+                        AgentTypes = null;
+                        return;
+                    }
+
+                    // Several Agent(...) entries combine (sub-agents page; CHANGELOG 2.1.147, 2.1.186).
+                    AgentTypes ??= new List<string>();
+                    int close = entry.LastIndexOf(')');
+                    string inner = close > open ? entry.Substring(open + 1, close - open - 1) : entry.Substring(open + 1);
+                    foreach (string part in inner.Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        string type = part.Trim();
+                        if (type.Length > 0 && !AgentTypes.Contains(type))
+                        {
+                            AgentTypes.Add(type);
+                        }
+                    }
+                }
+
                 public SourceSpan FieldSpan { get; set; }
             }
 
@@ -88,9 +122,14 @@ namespace AgentGen.Parsing
                     }
 
                     bool hasSpecifier = entryText.IndexOf('(') >= 0;
-                    if (hasSpecifier)
+                    string canonical = AgentToolRules.Canonicalize(toolName);
+
+                    // Agent(worker, reviewer) in tools is not ignored: its types are the allowlist the runtime applies
+                    // (sub-agents page, "Restrict which subagents can be spawned"; FIDELITY.md D10), so no AGEN008.
+                    bool agentTypes = field == "tools" && canonical == "Agent";
+                    if (hasSpecifier && !agentTypes)
                     {
-                        Report(Descriptors.ToolSpecifierIgnored, item.Value, entryText, field == "tools" ? "'tools'" : "'disallowedTools'", toolName, SpecifierEffect(field, AgentToolRules.Canonicalize(toolName)));
+                        Report(Descriptors.ToolSpecifierIgnored, item.Value, entryText, field == "tools" ? "'tools'" : "'disallowedTools'", toolName, field == "tools" ? "granted" : "removed");
                     }
 
                     if (toolName != "*")
@@ -98,7 +137,11 @@ namespace AgentGen.Parsing
                         CheckToolName(toolName, item.Value);
                     }
 
-                    string canonical = AgentToolRules.Canonicalize(toolName);
+                    if (agentTypes || (field == "tools" && canonical == "*"))
+                    {
+                        list.AddAgentEntry(agentTypes ? entryText : "*");
+                    }
+
                     if (!seen.Add(canonical))
                     {
                         // Two specifiers of one tool (Bash(git:*), Bash(npm:*)) are one AGEN008 each,
@@ -253,20 +296,6 @@ namespace AgentGen.Parsing
                         }
                     }
                 }
-            }
-
-            /// <summary>What AGEN008 says happens to a tool listed with a specifier.</summary>
-            private static string SpecifierEffect(string field, string tool)
-            {
-                if (field == "tools" && tool == "Agent")
-                {
-                    // Sub-agents page: Agent(worker, researcher) is an allowlist of the types the agent
-                    // may spawn when it runs as the main thread (claude --agent); in a subagent "any
-                    // type list inside the parentheses is ignored".
-                    return "granted when it runs as a subagent (the types in parentheses are only an allowlist when it runs as the main agent, with claude --agent)";
-                }
-
-                return field == "tools" ? "granted" : "removed";
             }
 
             /// <summary>A Copilot <c>tools</c> entry: its Claude Code names (CopilotCatalog), or AGEN007 (Copilot ignores it).</summary>

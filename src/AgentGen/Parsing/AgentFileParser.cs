@@ -137,7 +137,7 @@ namespace AgentGen.Parsing
                     (tools?.Names ?? new List<string>()).ToEquatableArray(),
                     (disallowed?.Names ?? new List<string>()).ToEquatableArray(),
                     _metadata.ToEquatableArray(),
-                    optional,
+                    tools?.AgentTypes is { } agentTypes ? optional with { AgentTypes = agentTypes.ToEquatableArray() } : optional,
                     _messages.ToEquatableArray());
                 return new AgentParseResult(agent, name, nameSpan, _diagnostics) { SkillEntries = _skillEntries };
             }

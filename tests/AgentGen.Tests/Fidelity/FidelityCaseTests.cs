@@ -138,12 +138,52 @@ public class FidelityCaseTests
     }
 
     [Fact]
-    public void D10_Agent_types_are_described_and_several_Agent_entries_combine()
+    public void D10_Agent_types_are_an_allowlist_several_entries_combine_and_none_is_AGEN008()
     {
         AgentParseResult r = Parse(Agent("lead", "tools: [\"Agent(worker, researcher)\", \"Agent(reviewer)\", Read]"));
-        Assert.Equal(["AGEN008", "AGEN008"], r.Diagnostics.Select(d => d.Descriptor.Id));
-        Assert.Contains("only an allowlist when it runs as the main agent", r.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Empty(r.Diagnostics);
         Assert.Equal(["Agent", "Read"], r.Model!.Tools);
+        Assert.Equal(["worker", "researcher", "reviewer"], r.Model.Optional.AgentTypes!.Value);
+    }
+
+    [Theory]
+    [InlineData("tools: Read, Agent(worker, reviewer)", "worker,reviewer")]
+    [InlineData("tools: Read, Agent(worker), Task(reviewer, worker)", "worker,reviewer")] // Task is Agent's legacy alias
+    [InlineData("tools: Read, Agent()", "")]                                             // nothing listed: no type
+    [InlineData("tools: Read, Agent(worker), Agent", null)]                              // a bare Agent: any type
+    [InlineData("tools: Agent, Agent(worker)", null)]
+    [InlineData("tools: \"*, Agent(worker)\"", null)]                                    // every tool
+    [InlineData("tools: Read, Agent", null)]
+    [InlineData("tools: Read", null)]
+    [InlineData("disallowedTools: Bash", null)]                                          // no tools field: every tool
+    public void D10_the_agent_types_a_file_allows(string field, string? expected)
+    {
+        AgentParseResult r = Parse(Agent("lead", field));
+        Assert.NotNull(r.Model);
+        Assert.Equal(expected, r.Model!.Optional.AgentTypes is { } types ? string.Join(",", types) : null);
+    }
+
+    [Fact]
+    public void D10_Agent_with_a_specifier_in_disallowedTools_still_removes_the_whole_tool()
+    {
+        var d = Assert.Single(Parse(Agent("lead", "disallowedTools: Agent(worker)")).Diagnostics);
+        Assert.Equal("AGEN008", d.Descriptor.Id);
+        Assert.Contains("the whole 'Agent' tool is removed", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void D10_the_generated_agent_exposes_its_agent_types()
+    {
+        GeneratorResult result = new GeneratorHarness()
+            .Agent("lead.md", Agent("lead", "tools: Read, Agent(worker, reviewer)"))
+            .Agent("any.md", Agent("any", "tools: Read, Agent"))
+            .Run();
+        result.AssertCompilesCleanly();
+        var asm = GeneratedAssembly.Load(result);
+        var lead = (IAgentRuntimeDefinition)asm.Agent("LeadAgent");
+        Assert.Equal(["worker", "reviewer"], lead.AgentTypes);
+        Assert.True(lead.Allows("Agent"));
+        Assert.Null(((IAgentRuntimeDefinition)asm.Agent("AnyAgent")).AgentTypes);
     }
 
     [Fact]
