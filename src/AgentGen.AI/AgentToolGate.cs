@@ -167,7 +167,8 @@ namespace AgentGen.AI
                 return true;
             }
 
-            if (!agent.Allows(prefix))
+            // The whole server: granted by mcp__server, mcp__server__*, mcp__* or every tool (AgentToolRules.Covers).
+            if (!agent.Allows(prefix) && !agent.Allows(prefix + "__*"))
             {
                 return false;
             }
