@@ -8,9 +8,6 @@ namespace AgentGen.Runtime.Tests;
 
 public class AgentFrameworkTests
 {
-    private static FunctionResultContent ResultOf(ScriptedChatClient model, string callId)
-        => model.Requests.SelectMany(r => r.Messages).SelectMany(m => m.Contents).OfType<FunctionResultContent>().First(r => r.CallId == callId);
-
     [Fact]
     public void AsAIAgent_is_a_ChatClientAgent_described_by_the_file()
     {
@@ -37,7 +34,7 @@ public class AgentFrameworkTests
 
         Assert.Equal("one finding", response.Text);
         Assert.Equal(["Read src/Basket.cs"], tools.Ran);
-        Assert.StartsWith("Error: tool 'Edit' is not allowed for agent 'reviewer'", ResultOf(model, "c2").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Edit' is not allowed for agent 'reviewer'", model.ResultOf("c2").Result?.ToString());
         Assert.Equal("Edit", Assert.Single(tools.Refused).ToolName);
         Assert.All(model.Requests, r => Assert.Equal(["Read", "Grep"], r.OfferedTools));
         Assert.Equal("claude-sonnet-5-5", model.Requests[0].Options!.ModelId);
@@ -59,7 +56,7 @@ public class AgentFrameworkTests
 
         Assert.Equal("done", string.Concat(text));
         Assert.Empty(tools.Ran);
-        Assert.StartsWith("Error: tool 'Bash' is not allowed", ResultOf(model, "c1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Bash' is not allowed", model.ResultOf("c1").Result?.ToString());
     }
 
     [Fact]
@@ -76,7 +73,7 @@ public class AgentFrameworkTests
 
         Assert.False(ran);
         Assert.DoesNotContain("Deploy", model.Requests[0].OfferedTools);
-        Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", model.ResultOf("c1").Result?.ToString());
     }
 
     [Fact]
@@ -92,10 +89,10 @@ public class AgentFrameworkTests
 
         Assert.False(provider.DeployRan);
         Assert.DoesNotContain("Deploy", model.Requests[0].OfferedTools);
-        Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", model.ResultOf("c1").Result?.ToString());
         // A provider's tool is checked under its own name, whatever permission it claims for itself.
         Assert.DoesNotContain("Lookup", model.Requests[0].OfferedTools);
-        Assert.StartsWith("Error: tool 'Lookup' is not allowed for agent 'reviewer'", ResultOf(model, "c2").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Lookup' is not allowed for agent 'reviewer'", model.ResultOf("c2").Result?.ToString());
         Assert.False(provider.LookupRan);
     }
 

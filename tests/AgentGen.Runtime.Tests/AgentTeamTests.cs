@@ -9,9 +9,6 @@ namespace AgentGen.Runtime.Tests;
 
 public class AgentTeamTests
 {
-    private static FunctionResultContent ResultOf(ScriptedChatClient model, string callId)
-        => model.Requests.SelectMany(r => r.Messages).SelectMany(m => m.Contents).OfType<FunctionResultContent>().First(r => r.CallId == callId);
-
     private static AgentTeam Team(ScriptedChatClient model, TestTools tools) => new(model, AgentCatalog.All, tools.Box);
 
     [Fact]
@@ -32,10 +29,10 @@ public class AgentTeamTests
         AgentResponse response = await team["lead"].RunAsync("Change the basket");
 
         Assert.Equal("The reviewer found a blocker.", response.Text);
-        Assert.Equal("blocker: prices use double", ResultOf(model, "d1").Result?.ToString());
+        Assert.Equal("blocker: prices use double", model.ResultOf("d1").Result?.ToString());
         Assert.Equal(["Read src/Basket.cs"], tools.Ran);
         Assert.Equal(("reviewer", "Write"), (tools.Refused.Single().AgentName, tools.Refused.Single().ToolName));
-        Assert.StartsWith("Error: tool 'Write' is not allowed for agent 'reviewer'", ResultOf(model, "w1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Write' is not allowed for agent 'reviewer'", model.ResultOf("w1").Result?.ToString());
         var d = Assert.Single(delegations);
         Assert.Equal(("lead", "reviewer", "Review src/Basket.cs", 1), (d.Caller, d.Subagent, d.Prompt, d.Depth));
         // The sub-agent starts fresh: it sees the prompt, not the lead's conversation.
@@ -61,8 +58,8 @@ public class AgentTeamTests
         }
 
         Assert.Equal("reviewed", string.Concat(text));
-        Assert.Equal("no edits from me", ResultOf(model, "d1").Result?.ToString());
-        Assert.StartsWith("Error: tool 'Edit' is not allowed for agent 'reviewer'", ResultOf(model, "e1").Result?.ToString());
+        Assert.Equal("no edits from me", model.ResultOf("d1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Edit' is not allowed for agent 'reviewer'", model.ResultOf("e1").Result?.ToString());
         Assert.Empty(tools.Ran);
     }
 
@@ -99,7 +96,7 @@ public class AgentTeamTests
 
         await Team(model, tools)["reviewer"].RunAsync("go");
 
-        Assert.StartsWith("Error: tool 'Agent' is not allowed for agent 'reviewer'", ResultOf(model, "a1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Agent' is not allowed for agent 'reviewer'", model.ResultOf("a1").Result?.ToString());
         Assert.Empty(model.RequestsOf(AgentCatalog.Writer));
     }
 
@@ -112,7 +109,7 @@ public class AgentTeamTests
 
         await Team(model, tools)["lead"].RunAsync("go");
 
-        Assert.Equal("Error: No agent is named 'reviewr'. Did you mean 'reviewer'?", ResultOf(model, "d1").Result?.ToString());
+        Assert.Equal("Error: No agent is named 'reviewr'. Did you mean 'reviewer'?", model.ResultOf("d1").Result?.ToString());
     }
 
     [Fact]
@@ -129,9 +126,9 @@ public class AgentTeamTests
 
         await team["lead"].RunAsync("go");
 
-        Assert.Equal("Error: agent 'writer' cannot start another agent here: delegation is limited to 1 level(s). Do the task yourself.", ResultOf(model, "d2").Result?.ToString());
+        Assert.Equal("Error: agent 'writer' cannot start another agent here: delegation is limited to 1 level(s). Do the task yourself.", model.ResultOf("d2").Result?.ToString());
         Assert.Empty(model.RequestsOf(AgentCatalog.Reviewer));
-        Assert.Equal("wrote them myself", ResultOf(model, "d1").Result?.ToString());
+        Assert.Equal("wrote them myself", model.ResultOf("d1").Result?.ToString());
     }
 
     [Fact]
@@ -150,7 +147,7 @@ public class AgentTeamTests
 
         await team["lead"].RunAsync("go");
 
-        Assert.Equal("fine", ResultOf(model, "d2").Result?.ToString());
+        Assert.Equal("fine", model.ResultOf("d2").Result?.ToString());
     }
 
     [Fact]
@@ -176,7 +173,7 @@ public class AgentTeamTests
         Assert.Contains("\"focus\"", request.JsonSchema.GetRawText());
         await team["lead"].RunAsync("go", options: new ChatClientAgentRunOptions(new ChatOptions { Tools = [request] }));
 
-        Assert.Equal("rounding is wrong", ResultOf(model, "r1").Result?.ToString());
+        Assert.Equal("rounding is wrong", model.ResultOf("r1").Result?.ToString());
         string sent = model.RequestsOf(reviewer).Single().Messages.Last(m => m.Role == ChatRole.User).Text;
         var envelope = JsonSerializer.Deserialize<AgentRequest<ReviewChangePayload>>(sent)!;
         Assert.Equal(new AgentRequest<ReviewChangePayload>("lead", "review_change", new ReviewChangePayload("src/Basket.cs", "rounding", true)), envelope);
@@ -196,7 +193,7 @@ public class AgentTeamTests
         await team["archivist"].RunAsync("go", options: new ChatClientAgentRunOptions(new ChatOptions { Tools = [request] }));
 
         Assert.DoesNotContain("review_change", model.Requests[0].OfferedTools);
-        Assert.StartsWith("Error: tool 'review_change' is not allowed for agent 'archivist'", ResultOf(model, "r1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'review_change' is not allowed for agent 'archivist'", model.ResultOf("r1").Result?.ToString());
         Assert.Empty(model.RequestsOf(AgentCatalog.Reviewer));
     }
 

@@ -12,9 +12,6 @@ namespace AgentGen.Runtime.Tests;
 /// </summary>
 public class EnforcementHoleTests
 {
-    private static FunctionResultContent ResultOf(ScriptedChatClient model, string callId)
-        => model.Requests.SelectMany(r => r.Messages).SelectMany(m => m.Contents).OfType<FunctionResultContent>().First(r => r.CallId == callId);
-
     [Fact]
     public async Task A_tool_cannot_name_its_own_permission()
     {
@@ -33,7 +30,7 @@ public class EnforcementHoleTests
 
         Assert.False(ran);
         Assert.DoesNotContain("Deploy", model.Requests[0].OfferedTools);
-        Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", model.ResultOf("c1").Result?.ToString());
     }
 
     [Fact]
@@ -93,7 +90,7 @@ public class EnforcementHoleTests
 
         Assert.Empty(tools.Ran);
         Assert.Equal("ok", response.Text);
-        Assert.StartsWith("Error: tool 'Write' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Write' is not allowed for agent 'reviewer'", model.ResultOf("c1").Result?.ToString());
         Assert.DoesNotContain(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>(), c => c.Name == "Write" && !response.Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Any(r => r.CallId == c.CallId));
     }
 
@@ -110,7 +107,7 @@ public class EnforcementHoleTests
 
         Assert.False(ran);
         Assert.Equal("done", response.Text);
-        Assert.StartsWith("Error: tool 'Bash' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Bash' is not allowed for agent 'reviewer'", model.ResultOf("c1").Result?.ToString());
     }
 
     [Fact]
@@ -129,9 +126,9 @@ public class EnforcementHoleTests
 
         await team["planner"].RunAsync("plan", options: new ChatClientAgentRunOptions(new ChatOptions { Tools = [toWriter] }));
 
-        Assert.Equal("Error: agent 'planner' may not start the agent 'writer': its file allows only Agent(reviewer). It was not run. Agents it may start: reviewer.", ResultOf(model, "d1").Result?.ToString());
-        Assert.Equal("plan is fine", ResultOf(model, "d2").Result?.ToString());
-        Assert.StartsWith("Error: agent 'planner' may not start the agent 'writer'", ResultOf(model, "r1").Result?.ToString());
+        Assert.Equal("Error: agent 'planner' may not start the agent 'writer': its file allows only Agent(reviewer). It was not run. Agents it may start: reviewer.", model.ResultOf("d1").Result?.ToString());
+        Assert.Equal("plan is fine", model.ResultOf("d2").Result?.ToString());
+        Assert.StartsWith("Error: agent 'planner' may not start the agent 'writer'", model.ResultOf("r1").Result?.ToString());
         Assert.Empty(model.RequestsOf(AgentCatalog.Writer));
         Assert.Equal([("planner", "Agent"), ("planner", "review_change")], tools.Refused.Select(r => (r.AgentName, r.ToolName)));
         AITool agentTool = model.RequestsOf(planner).First().Options!.Tools!.First(t => t.Name == "Agent");
@@ -152,7 +149,7 @@ public class EnforcementHoleTests
 
         await team["writer"].RunAsync("go", options: new ChatClientAgentRunOptions(new ChatOptions { Tools = [leadsTool] }));
 
-        Assert.StartsWith("Error: tool 'review_change' is not allowed for agent 'writer'", ResultOf(model, "r1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'review_change' is not allowed for agent 'writer'", model.ResultOf("r1").Result?.ToString());
         Assert.Empty(model.RequestsOf(AgentCatalog.Reviewer));
         Assert.Empty(model.RequestsOf(lead));
     }
@@ -172,7 +169,7 @@ public class EnforcementHoleTests
         await agent.RunAsync("go");
 
         Assert.Equal(["Read a"], tools.Ran);
-        Assert.StartsWith("Error: tool 'Bash' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
+        Assert.StartsWith("Error: tool 'Bash' is not allowed for agent 'reviewer'", model.ResultOf("c1").Result?.ToString());
     }
 
     [Fact]
@@ -208,7 +205,7 @@ public class EnforcementHoleTests
         AgentResponse a = await runA;
 
         Assert.Equal("A done", a.Text);
-        Assert.Equal("B done", ResultOf(modelA, "a2").Result?.ToString());
-        Assert.Equal("B reviewed", ResultOf(modelB, "b1").Result?.ToString());
+        Assert.Equal("B done", modelA.ResultOf("a2").Result?.ToString());
+        Assert.Equal("B reviewed", modelB.ResultOf("b1").Result?.ToString());
     }
 }

@@ -180,7 +180,7 @@ public sealed partial class EnforcementPropertyTests(ITestOutputHelper output)
             stats.Ran++;
             if (!IsToolName(name) || !agent.Allows(name))
             {
-                stats.Violations.Add($"trial {trial}: '{name}' ran for {agent}");
+                stats.Violations.Add($"trial {trial}: ran '{name}' for {agent}");
             }
         }
 
@@ -195,7 +195,7 @@ public sealed partial class EnforcementPropertyTests(ITestOutputHelper output)
             {
                 if (tool is AIFunctionDeclaration f ? !(IsToolName(f.Name) && agent.Allows(f.Name)) : !HostedAllowed(agent, tool))
                 {
-                    stats.Violations.Add($"trial {trial}: '{tool.Name}' ({tool.GetType().Name}) was offered to {agent}");
+                    stats.Violations.Add($"trial {trial}: offered '{tool.Name}' ({tool.GetType().Name}) to {agent}");
                 }
                 else if (tool is not AIFunctionDeclaration)
                 {
@@ -264,7 +264,7 @@ public sealed partial class EnforcementPropertyTests(ITestOutputHelper output)
             => $"{Trials} trials ({PipelineTrials} M.E.AI pipeline, {FrameworkTrials} Agent Framework; {StreamingTrials} streaming): "
              + $"{Calls} model calls ({NearMissCalls} near misses, {ClaimingToolCalls} to tools claiming a permission); "
              + $"{Ran} ran, {Refused} refused, {NotFound} not found; hosted tools: {HostedSent} sent (allowed), {HostedRemoved} removed; "
-             + $"{Violations.Count} violations";
+             + $"{Violations.Count} violations ({Violations.Count(v => v.Contains(": ran '", StringComparison.Ordinal))} calls ran, {Violations.Count(v => v.Contains(": offered '", StringComparison.Ordinal))} tools offered)";
     }
 
     private sealed class ToolsProvider(List<AITool> tools) : AIContextProvider

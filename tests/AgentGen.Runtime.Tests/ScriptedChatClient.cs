@@ -50,6 +50,15 @@ public sealed class ScriptedChatClient : IChatClient
 
     public IEnumerable<Request> RequestsOf(IAgentDefinition agent) => Requests.Where(r => r.Agent == agent.Name);
 
+    /// <summary>The tool result the model was sent for its call <paramref name="callId"/>.</summary>
+    public FunctionResultContent ResultOf(string callId)
+    {
+        lock (_gate)
+        {
+            return Requests.SelectMany(r => r.Messages).SelectMany(m => m.Contents).OfType<FunctionResultContent>().First(r => r.CallId == callId);
+        }
+    }
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         => Task.FromResult(Next(messages, options));
 

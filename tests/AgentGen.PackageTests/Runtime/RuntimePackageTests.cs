@@ -20,8 +20,8 @@ public sealed class RuntimePackageTests
     {
         string v = packages.Version("AgentGen");
         Assert.Equal(
-            [$"net8.0: AgentGen {v} include=All", "net8.0: Microsoft.Extensions.AI [10.11.0, 11.0.0) exclude=Build,Analyzers",
-             $".NETStandard2.0: AgentGen {v} include=All", ".NETStandard2.0: Microsoft.Extensions.AI [10.11.0, 11.0.0) exclude=Build,Analyzers"],
+            [$"net8.0: AgentGen {v} include=All", "net8.0: Microsoft.Extensions.AI [10.11.0, 12.0.0) exclude=Build,Analyzers",
+             $".NETStandard2.0: AgentGen {v} include=All", ".NETStandard2.0: Microsoft.Extensions.AI [10.11.0, 12.0.0) exclude=Build,Analyzers"],
             packages.Dependencies("AgentGen.AI"));
         Assert.Equal(
             [$"net8.0: AgentGen.AI {v} include=All", "net8.0: Microsoft.Agents.AI [1.28.0, 2.0.0) exclude=Build,Analyzers",
@@ -33,10 +33,17 @@ public sealed class RuntimePackageTests
         Assert.DoesNotContain(packages.Dependencies("AgentGen"), d => d.Contains("Microsoft.Extensions.AI") || d.Contains("Microsoft.Agents"));
     }
 
-    [Fact]
-    public void A_console_app_referencing_only_AgentGen_Agents_runs_a_team_with_its_permissions_enforced()
+    /// <summary>
+    /// Run at both ends of the Microsoft.Extensions.AI range: the lowest (what NuGet picks for AgentGen.Agents alone,
+    /// 10.11.0) and 11.0.0, which the app asks for itself.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "10.11")]
+    [InlineData("11.0.0", "11.0")]
+    public void A_console_app_referencing_only_AgentGen_Agents_runs_a_team_with_its_permissions_enforced(string? extensionsAIVersion, string expectedVersion)
     {
-        string app = packages.CreateConsumer("team-app");
+        string app = packages.CreateConsumer("team-app-" + (extensionsAIVersion ?? "lowest"));
+        string pin = extensionsAIVersion is null ? "" : $"<PackageReference Include=\"Microsoft.Extensions.AI\" Version=\"{extensionsAIVersion}\" />";
         Write(app, "team-app.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -49,6 +56,7 @@ public sealed class RuntimePackageTests
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="AgentGen.Agents" Version="{packages.Version("AgentGen.Agents")}" />
+                {pin}
               </ItemGroup>
             </Project>
             """);
@@ -56,7 +64,7 @@ public sealed class RuntimePackageTests
             ---
             name: planner
             description: Plans shop changes and has the checker check them.
-            tools: Read, Agent
+            tools: Read, Agent(checker)
             model: sonnet
             maxTurns: 6
             ---
@@ -70,6 +78,14 @@ public sealed class RuntimePackageTests
             disallowedTools: Write
             ---
             You check plans.
+            """);
+        Write(app, ".claude/agents/publisher.md", """
+            ---
+            name: publisher
+            description: Publishes approved plans.
+            disallowedTools: Bash, mcp__shop
+            ---
+            You publish plans.
             """);
         Write(app, "Program.cs", """"
             using AgentGen.Agents;
@@ -97,13 +113,33 @@ public sealed class RuntimePackageTests
 
             Console.WriteLine("streamed: " + streamed);
             Console.WriteLine("ran: " + string.Join(", ", ran));
-            foreach (var (agent, tools) in model.Offered.OrderBy(p => p.Key))
+            foreach (var (agent, tools) in model.Offered.Where(p => p.Key != "publisher").OrderBy(p => p.Key))
             {
                 Console.WriteLine($"offered to {agent}: {string.Join(",", tools.Distinct())}");
             }
 
             Console.WriteLine("planner model: " + model.ModelIds["planner"]);
             Console.WriteLine("planner saw: " + string.Join(" | ", model.Results["planner"]));
+
+            // A plain Microsoft.Extensions.AI pipeline: provider-side tools the file forbids never reach the provider,
+            // and a pipeline with another function invoker below AgentGen's is refused.
+            IChatClient client = model.AsBuilder().UseAgentFunctionInvocation(AgentCatalog.Publisher, toolbox).Build();
+            await client.GetResponseAsync("publish", new ChatOptions
+            {
+                Instructions = AgentCatalog.Publisher.Instructions,
+                Tools = [new HostedMcpServerTool("shop", "https://mcp.example.invalid/shop"), new HostedCodeInterpreterTool(), new HostedWebSearchTool()],
+            });
+            Console.WriteLine("offered to publisher: " + string.Join(",", model.Offered["publisher"]));
+            try
+            {
+                model.AsBuilder().UseAgentFunctionInvocation(AgentCatalog.Publisher).UseFunctionInvocation().Build();
+            }
+            catch (InvalidOperationException)
+            {
+                Console.WriteLine("another invoker below: refused");
+            }
+
+            Console.WriteLine("Microsoft.Extensions.AI " + typeof(FunctionInvokingChatClient).Assembly.GetName().Version!.ToString(2));
 
             sealed class Scripted : IChatClient
             {
@@ -114,7 +150,7 @@ public sealed class RuntimePackageTests
 
                 public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
                 {
-                    string agent = options?.Instructions?.Contains("You plan") == true ? "planner" : "checker";
+                    string agent = options?.Instructions?.Contains("You plan") == true ? "planner" : options?.Instructions?.Contains("You publish") == true ? "publisher" : "checker";
                     var results = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Select(r => r.Result?.ToString() ?? "").ToList();
                     (Offered.TryGetValue(agent, out var o) ? o : Offered[agent] = new()).AddRange(options?.Tools?.Select(t => t.Name) ?? []);
                     Results[agent] = results;
@@ -122,8 +158,9 @@ public sealed class RuntimePackageTests
                     ChatResponse response = (agent, results.Count) switch
                     {
                         ("planner", 0) => Call("Agent", ("subagent_type", "checker"), ("prompt", "check plan.md"), ("description", "check the plan")),
-                        ("planner", 1) => Call("Agent", ("subagent_type", "chekcer"), ("prompt", "check again"), ("description", "typo")),
+                        ("planner", 1) => Call("Agent", ("subagent_type", "publisher"), ("prompt", "publish it"), ("description", "publish")),
                         ("planner", 2) => Call("Write", ("path", "plan.md")),
+                        ("publisher", _) => Say("nothing to publish"),
                         ("planner", _) => Say("planned; checker said " + results[0]),
                         ("checker", 0) => Call("Read", ("path", "plan.md")),
                         ("checker", 1) => Call("Write", ("path", "plan.md")),
@@ -169,6 +206,7 @@ public sealed class RuntimePackageTests
         Assert.Equal(
             [
                 "refused: checker Write",
+                "refused: planner Agent",
                 "refused: planner Write",
                 "answer: planned; checker said checked",
                 "refused: checker Write",
@@ -177,7 +215,10 @@ public sealed class RuntimePackageTests
                 "offered to checker: Read",
                 "offered to planner: Agent,Read",
                 "planner model: provider-sonnet",
-                "planner saw: checked | Error: No agent is named 'chekcer'. Did you mean 'checker'? | Error: tool 'Write' is not allowed for agent 'planner'. It was not run. Use only the tools you were given.",
+                "planner saw: checked | Error: agent 'planner' may not start the agent 'publisher': its file allows only Agent(checker). It was not run. Agents it may start: checker. | Error: tool 'Write' is not allowed for agent 'planner'. It was not run. Use only the tools you were given.",
+                "offered to publisher: web_search",
+                "another invoker below: refused",
+                "Microsoft.Extensions.AI " + expectedVersion,
             ],
             lines);
     }
