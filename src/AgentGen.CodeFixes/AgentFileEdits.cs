@@ -260,9 +260,9 @@ namespace AgentGen.CodeFixes
             oldName = name;
             change = new TextChange(new TextSpan(span.Start + offset, name.Length), replacement);
 
-            // Checked like every fix: the list holding the entry changes that entry only, every other value stays (FixCheck).
+            // Checked like every fix: the tool list holding the entry changes that entry only, every other value stays (FixCheck).
             string? field = FieldAt(text, span);
-            return field is not null
+            return field is "tools" or "disallowedTools"
                 && FixCheck.KeepsOtherValues(text, FixCheck.Apply(text, change), field, (before, after) => ToolsAre(after, FixCheck.ToolEntries(before), name, replacement));
         }
 
