@@ -16,11 +16,13 @@ public class FixCheckTests
 
     private const string Intended = "Weekly digest. Examples:\n\n<example>\nContext: Friday triage\nuser: \"Forty new reviews\"\nassistant: \"Sorting them: crashes first\"\n</example>";
 
-    private static ValueExtent ExtentOfDescription(string text)
+    private static ValueExtent ExtentOfDescription(string text) => Extent(text, text.IndexOf("Context: ", StringComparison.Ordinal) + 7, AgentDialect.Claude);
+
+    /// <summary>The extent of the value that holds the error at <paramref name="error"/>.</summary>
+    private static ValueExtent Extent(string text, int error, AgentDialect dialect)
     {
         Assert.True(Frontmatter.TrySplit(text, out int start, out int end, out _));
-        int error = text.IndexOf("Context: ", StringComparison.Ordinal) + 7;
-        Assert.True(ValueExtent.TryFind(text, start, end, error, AgentDialect.Claude, out ValueExtent? extent));
+        Assert.True(ValueExtent.TryFind(text, start, end, error, dialect, out ValueExtent? extent));
         return extent!;
     }
 
@@ -59,12 +61,9 @@ public class FixCheckTests
     {
         // 'target' is Copilot's: in a Claude Code file it is a line of the value, in a Copilot file a field.
         string text = "---\nname: a\ndescription: Plans releases. Examples:\nuser: \"Ship 2.1\"\ntarget: vscode\nmodel: sonnet\n---\nPlan.\n";
-        Assert.True(Frontmatter.TrySplit(text, out int start, out int end, out _));
         int error = text.IndexOf("Examples:", StringComparison.Ordinal) + 8;
-        Assert.True(ValueExtent.TryFind(text, start, end, error, AgentDialect.Claude, out ValueExtent? claude));
-        Assert.True(ValueExtent.TryFind(text, start, end, error, AgentDialect.Copilot, out ValueExtent? copilot));
-        Assert.Equal(text.IndexOf("target: vscode", StringComparison.Ordinal) + "target: vscode".Length, claude!.LastLineEnd);
-        Assert.Equal(text.IndexOf("user: \"Ship 2.1\"", StringComparison.Ordinal) + "user: \"Ship 2.1\"".Length, copilot!.LastLineEnd);
+        Assert.Equal(text.IndexOf("target: vscode", StringComparison.Ordinal) + "target: vscode".Length, Extent(text, error, AgentDialect.Claude).LastLineEnd);
+        Assert.Equal(text.IndexOf("user: \"Ship 2.1\"", StringComparison.Ordinal) + "user: \"Ship 2.1\"".Length, Extent(text, error, AgentDialect.Copilot).LastLineEnd);
     }
 
     [Fact]
@@ -72,10 +71,8 @@ public class FixCheckTests
     {
         // 'author: Jane' may be a field or a line of the description: no fix chooses.
         string text = "---\nname: a\ndescription: Reviews code. Use when: a PR opens\nauthor: Jane\nmodel: sonnet\n---\nReview.\n";
-        Assert.True(Frontmatter.TrySplit(text, out int start, out int end, out _));
         int error = text.IndexOf("when:", StringComparison.Ordinal) + 4;
-        Assert.True(ValueExtent.TryFind(text, start, end, error, AgentDialect.Claude, out ValueExtent? extent));
-        Assert.True(extent!.IsAmbiguous);
+        Assert.True(Extent(text, error, AgentDialect.Claude).IsAmbiguous);
         Assert.False(FrontmatterRepair.TryRepair(text, error, AgentDialect.Claude, out _, out _, out _));
     }
 
