@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using AgentGen.Diagnostics;
+using AgentGen.Catalog;
 using AgentGen.Generator;
+using AgentGen.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -52,13 +54,14 @@ namespace AgentGen.CodeFixes
                 CodeAction? repairAll = null;
                 if (diagnostic.Id == Descriptors.InvalidYaml.Id)
                 {
-                    if (!FrontmatterRepair.TryRepair(content, diagnostic.Location.SourceSpan.Start, out change, out title, out _))
+                    AgentDialect dialect = DialectOf(diagnostic, document.FilePath ?? document.Name);
+                    if (!FrontmatterRepair.TryRepair(content, diagnostic.Location.SourceSpan.Start, dialect, out change, out title, out _))
                     {
                         continue;
                     }
 
                     // YAML shows one error at a time: when more follow this one, also offer to repair them all.
-                    string all = AgentFileFixAllProvider.RepairAll(document.FilePath ?? document.Name, content, context.CancellationToken, out int repairs);
+                    string all = AgentFileFixAllProvider.RepairAll(document.FilePath ?? document.Name, content, dialect, context.CancellationToken, out int repairs);
                     if (repairs > 1)
                     {
                         Solution whole = document.Project.Solution.WithAdditionalDocumentText(document.Id, SourceText.From(all, text.Encoding, text.ChecksumAlgorithm));
@@ -86,6 +89,10 @@ namespace AgentGen.CodeFixes
                 }
             }
         }
+
+        /// <summary>The file's dialect as the analyzer read it (AGEN002 carries it; the project may set it), else from its path.</summary>
+        internal static AgentDialect DialectOf(Diagnostic diagnostic, string path)
+            => CopilotCatalog.DialectOf(diagnostic.Properties.TryGetValue(AgentFileParser.DialectProperty, out string? dialect) ? dialect : null, path);
 
         /// <summary>One key per rule, so Fix All applies every fix of that rule (each diagnostic's title names its own field or tool).</summary>
         internal static string EquivalenceKey(string diagnosticId) => "AgentGen.AgentFile:" + diagnosticId;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using AgentGen.Common;
 using AgentGen.Parsing;
 using AgentGen.Shared;
@@ -38,12 +39,12 @@ namespace AgentGen.CodeFixes
                 return false; // no 'tools': the agent inherits every tool
             }
 
+            bool made;
             if (value.Kind == YKind.Scalar)
             {
-                return TryAddToScalar(text, key, value, tool, out change);
+                made = TryAddToScalar(text, key, value, tool, out change);
             }
-
-            if (value.Kind == YKind.Sequence)
+            else if (value.Kind == YKind.Sequence)
             {
                 foreach (YNode item in value.Items)
                 {
@@ -53,10 +54,53 @@ namespace AgentGen.CodeFixes
                     }
                 }
 
-                return value.IsFlow ? TryAddToFlowList(text, value, tool, out change) : TryAddToBlockList(text, value, tool, out change);
+                made = value.IsFlow ? TryAddToFlowList(text, value, tool, out change) : TryAddToBlockList(text, value, tool, out change);
+            }
+            else
+            {
+                return false;
             }
 
-            return false;
+            // Checked like every fix: 'tools' gains exactly this entry, every other value stays (FixCheck).
+            return made && FixCheck.KeepsOtherValues(text, FixCheck.Apply(text, change), "tools", (before, after) => ToolsAre(after, FixCheck.ToolEntries(before), null, tool));
+        }
+
+        /// <summary>
+        /// Whether the tool list <paramref name="after"/> is <paramref name="before"/> with the entry naming
+        /// <paramref name="oldName"/> given <paramref name="newName"/> instead (one entry), or, when
+        /// <paramref name="oldName"/> is null, with <paramref name="newName"/> added at the end.
+        /// </summary>
+        private static bool ToolsAre(YNode after, List<string>? before, string? oldName, string newName)
+        {
+            List<string>? now = FixCheck.ToolEntries(after);
+            if (before is null || now is null)
+            {
+                return false;
+            }
+
+            if (oldName is null)
+            {
+                return now.Count == before.Count + 1 && now[now.Count - 1] == newName && now.GetRange(0, before.Count).SequenceEqual(before);
+            }
+
+            int changed = 0;
+            for (int i = 0; i < before.Count && now.Count == before.Count; i++)
+            {
+                if (before[i] == now[i])
+                {
+                    continue;
+                }
+
+                int at = before[i].IndexOf(oldName, StringComparison.Ordinal);
+                if (at < 0 || before[i].Substring(0, at) + newName + before[i].Substring(at + oldName.Length) != now[i])
+                {
+                    return false;
+                }
+
+                changed++;
+            }
+
+            return changed == 1;
         }
 
         private static bool TryAddToScalar(string text, YNode key, YNode value, string tool, out TextChange change)
@@ -215,7 +259,30 @@ namespace AgentGen.CodeFixes
 
             oldName = name;
             change = new TextChange(new TextSpan(span.Start + offset, name.Length), replacement);
-            return true;
+
+            // Checked like every fix: the tool list holding the entry changes that entry only, every other value stays (FixCheck).
+            string? field = FieldAt(text, span);
+            return field is "tools" or "disallowedTools"
+                && FixCheck.KeepsOtherValues(text, FixCheck.Apply(text, change), field, (before, after) => ToolsAre(after, FixCheck.ToolEntries(before), name, replacement));
+        }
+
+        /// <summary>The top-level field whose value holds <paramref name="span"/>, or null.</summary>
+        private static string? FieldAt(string text, TextSpan span)
+        {
+            if (!TryReadFrontmatter(text, out YNode? root) || root is null)
+            {
+                return null;
+            }
+
+            foreach (KeyValuePair<YNode, YNode> entry in root.Entries)
+            {
+                if (entry.Key.Kind == YKind.Scalar && entry.Value.Start <= span.Start && span.End <= Math.Max(entry.Value.End, entry.Value.Start))
+                {
+                    return entry.Key.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The frontmatter's YAML mapping, split by the parser's rule (<see cref="Frontmatter"/>).</summary>

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AgentGen.Catalog;
 using AgentGen.Diagnostics;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis;
@@ -126,36 +127,42 @@ namespace AgentGen.CodeFixes
             string content = text.ToString();
             if (id == Descriptors.InvalidYaml.Id)
             {
-                string repaired = RepairAll(path, content, cancellationToken, out int repairs);
+                AgentDialect dialect = diagnostics.Count > 0 ? AgentFileCodeFixProvider.DialectOf(diagnostics[0], path) : CopilotCatalog.DialectOf(null, path);
+                string repaired = RepairAll(path, content, dialect, cancellationToken, out int repairs);
                 return repairs == 0 ? null : SourceText.From(repaired, text.Encoding, text.ChecksumAlgorithm);
             }
 
-            var changes = new List<TextChange>();
-            foreach (Diagnostic d in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            // From the last entry to the first, each replacement on the text the later ones made (their
+            // spans lie after it), so each is checked by FixCheck on the text it applies to.
+            bool changed = false;
+            int previousStart = int.MaxValue;
+            foreach (Diagnostic d in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
             {
-                if (d.Properties.TryGetValue("Replacement", out string? replacement) && !string.IsNullOrEmpty(replacement)
-                    && AgentFileEdits.TryReplaceTool(content, d.Location.SourceSpan, replacement!, out TextChange change, out _)
-                    && (changes.Count == 0 || changes[changes.Count - 1].Span.End <= change.Span.Start))
+                TextSpan span = d.Location.SourceSpan;
+                if (span.End <= previousStart && d.Properties.TryGetValue("Replacement", out string? replacement) && !string.IsNullOrEmpty(replacement)
+                    && AgentFileEdits.TryReplaceTool(content, span, replacement!, out TextChange change, out _))
                 {
-                    changes.Add(change);
+                    content = FixCheck.Apply(content, change);
+                    previousStart = span.Start;
+                    changed = true;
                 }
             }
 
-            return changes.Count == 0 ? null : text.WithChanges(changes);
+            return changed ? SourceText.From(content, text.Encoding, text.ChecksumAlgorithm) : null;
         }
 
         /// <summary>Repairs AGEN002 errors one after the other, as the parser reports them, until none is left or none can be repaired.</summary>
-        internal static string RepairAll(string path, string content, CancellationToken cancellationToken, out int repairs)
+        internal static string RepairAll(string path, string content, AgentDialect dialect, CancellationToken cancellationToken, out int repairs)
         {
             repairs = 0;
             for (int round = 0; round < MaxRepairs; round++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 bool repaired = false;
-                foreach (DiagnosticInfo d in AgentFileParser.Parse(path, content).Diagnostics)
+                foreach (DiagnosticInfo d in AgentFileParser.Parse(path, content, dialect: dialect).Diagnostics)
                 {
                     if (d.Descriptor.Id == Descriptors.InvalidYaml.Id
-                        && FrontmatterRepair.TryRepair(content, d.Span.Start, out TextChange change, out _, out _))
+                        && FrontmatterRepair.TryRepair(content, d.Span.Start, dialect, out TextChange change, out _, out _))
                     {
                         content = content.Substring(0, change.Span.Start) + change.NewText + content.Substring(change.Span.End);
                         repairs++;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using AgentGen.Catalog;
 using AgentGen.Common;
 using AgentGen.Parsing;
 using Microsoft.CodeAnalysis.Text;
@@ -15,18 +16,24 @@ namespace AgentGen.CodeFixes
     /// <item>A value on one line becomes a double-quoted string; <c>\</c> and <c>"</c> are escaped, so
     /// <c> #</c>, <c>: </c>, quotes, backslashes, tabs and non-ASCII text are all kept.</item>
     /// <item>A value that runs on over more lines becomes a literal block (<c>|-</c>, two-space
-    /// indentation, no trailing line break), ending at the next real field: its lines keep their
-    /// text and their relative indentation; the indentation they share is YAML's, not the text's.</item>
-    /// <item>Literal <c>\n</c> escapes (a JSON string pasted into YAML): when a value holds two or
-    /// more <c>\n</c> and every backslash in it starts a JSON escape, the escapes are decoded and
-    /// <c>\n</c> becomes a line break (so the value becomes a block). Otherwise backslashes are
-    /// kept as written (a path such as <c>C:\new</c> is not changed).</item>
+    /// indentation, no trailing line break), ending at the next field the file's dialect knows
+    /// (<c>user:</c>, <c>assistant:</c>, <c>Context:</c> lines never end it): its lines keep their
+    /// text and their relative indentation; the indentation they share is YAML's, not the text's.
+    /// When <c>word:</c> lines follow a broken value and nothing shows whether they continue it,
+    /// no fix is offered (<see cref="ValueExtent.IsAmbiguous"/>).</item>
+    /// <item>Literal <c>\n</c> escapes (a JSON string pasted into YAML): when a value (all its
+    /// lines, for one that runs on) holds two or more <c>\n</c> and every backslash in it starts a
+    /// JSON escape, the escapes are decoded and <c>\n</c> becomes a line break (so the value
+    /// becomes a block). Otherwise backslashes are kept as written (a path such as <c>C:\new</c>
+    /// is not changed).</item>
     /// <item>Text after a closing quote: when the value starts and ends with the same quote, the
     /// outer quotes are the author's delimiters and the inner quotes are text; otherwise every
     /// character, quotes included, is the value.</item>
     /// </list>
-    /// Every repair is checked before it is offered: the repaired frontmatter is parsed again and
-    /// the field's value must equal the intended text, or no fix is offered.
+    /// Every repair is checked before it is offered (<see cref="FixCheck.KeepsEveryValue"/>): the
+    /// repaired frontmatter is parsed again, the field's value must equal the intended text and keep
+    /// every character of the lines it replaces, and the field after it must be a known one, or no
+    /// fix is offered.
     /// </summary>
     internal static class FrontmatterRepair
     {
@@ -40,13 +47,14 @@ namespace AgentGen.CodeFixes
         /// The edit that repairs the value holding <paramref name="errorOffset"/>, the value it will
         /// have, and the code action's title. False when no repair keeps the text exactly.
         /// </summary>
-        public static bool TryRepair(string text, int errorOffset, out TextChange change, out string title, out string value)
+        public static bool TryRepair(string text, int errorOffset, AgentDialect dialect, out TextChange change, out string title, out string value)
         {
             change = default;
             title = string.Empty;
             value = string.Empty;
             if (!Frontmatter(text, out int yamlStart, out int yamlEnd) || errorOffset < yamlStart || errorOffset > yamlEnd
-                || !ValueExtent.TryFind(text, yamlStart, yamlEnd, errorOffset, out ValueExtent? extent) || extent is null)
+                || !ValueExtent.TryFind(text, yamlStart, yamlEnd, errorOffset, dialect, out ValueExtent? extent) || extent is null
+                || extent.IsAmbiguous)
             {
                 return false;
             }
@@ -74,7 +82,7 @@ namespace AgentGen.CodeFixes
             {
                 string t = line.TrimStart(' ', '\t');
                 string? name = t.Length < line.Length ? ValueExtent.FieldName(t, 0, t.Length) : null;
-                if (name is not null && ValueExtent.IsKnownField(name))
+                if (name is not null && ValueExtent.IsKnownField(name, dialect))
                 {
                     return false; // '  model: x' under a value: a field indented by mistake, or text? The author must say.
                 }
@@ -105,7 +113,7 @@ namespace AgentGen.CodeFixes
             string newline = NewLine(text);
             string rendered = intended.IndexOf('\n') >= 0 && YamlText.IsPrintable(intended) ? YamlText.Block(intended, newline) : " " + YamlText.DoubleQuoted(intended);
             change = new TextChange(TextSpan.FromBounds(extent.ValueStart, extent.LastLineEnd), rendered);
-            if (!Verify(text, yamlStart, change, extent.KeyStart, intended))
+            if (!FixCheck.KeepsEveryValue(text, change, extent, dialect, intended))
             {
                 return false;
             }
@@ -174,7 +182,13 @@ namespace AgentGen.CodeFixes
                 sb.Append('\n').Append(line);
             }
 
-            return sb.ToString().Trim('\n');
+            string joined = sb.ToString();
+            if (ReferenceEquals(head, first) && (first.Length == 0 || (first[0] != '"' && first[0] != '\'')) && YamlText.JsonEscaped(joined))
+            {
+                joined = YamlText.DecodeJson(joined); // a JSON string whose line breaks an editor made real: the run-on text, decoded as a whole
+            }
+
+            return joined.Trim('\n');
         }
 
         /// <summary>A broken <c>|</c> block (some lines not indented): its lines, with its chomping.</summary>
@@ -262,34 +276,6 @@ namespace AgentGen.CodeFixes
                 && root.Entries[0].Value.Kind == YKind.Scalar
                 ? root.Entries[0].Value.Value
                 : s;
-        }
-
-        /// <summary>Parses the repaired frontmatter: the field must hold exactly <paramref name="intended"/>, and any remaining error must lie after it.</summary>
-        private static bool Verify(string text, int yamlStart, TextChange change, int keyStart, string intended)
-        {
-            string repaired = text.Substring(0, change.Span.Start) + change.NewText + text.Substring(change.Span.End);
-            int valueEnd = change.Span.Start + change.NewText!.Length;
-            int prefixEnd = TextLines.NextLine(repaired, TextLines.LineEnd(repaired, valueEnd));
-            if (!YamlTree.TryRead(repaired, yamlStart, prefixEnd, out YNode? root, out _) || root is null || root.Kind != YKind.Mapping)
-            {
-                return false;
-            }
-
-            bool found = false;
-            foreach (KeyValuePair<YNode, YNode> entry in root.Entries)
-            {
-                if (entry.Key.Start == keyStart)
-                {
-                    found = entry.Value.Kind == YKind.Scalar && string.Equals(entry.Value.Value, intended, StringComparison.Ordinal);
-                }
-            }
-
-            if (!found || !Frontmatter(repaired, out int start, out int end))
-            {
-                return false;
-            }
-
-            return YamlTree.TryRead(repaired, start, end, out _, out YamlError error) || error.Offset >= valueEnd;
         }
 
         /// <summary>The frontmatter's YAML, <c>text[yamlStart..yamlEnd)</c>, split the way the parser splits it.</summary>

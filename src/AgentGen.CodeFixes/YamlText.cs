@@ -1,12 +1,13 @@
 using System;
 using System.Text;
+using AgentGen.Parsing;
 
 namespace AgentGen.CodeFixes
 {
     /// <summary>Writes a value as YAML that reads back as exactly that value, and decodes JSON-escaped text pasted into YAML.</summary>
     internal static class YamlText
     {
-        /// <summary>Two or more <c>\n</c>, and every backslash starts a JSON escape.</summary>
+        /// <summary>Two or more <c>\n</c>, and every backslash starts a JSON escape (<see cref="JsonEscape"/>).</summary>
         internal static bool JsonEscaped(string s)
         {
             int newlines = 0;
@@ -17,86 +18,39 @@ namespace AgentGen.CodeFixes
                     continue;
                 }
 
-                if (i + 1 >= s.Length)
+                if (!JsonEscape.TryRead(s, i, s.Length, out char value, out int length))
                 {
                     return false;
                 }
 
-                char e = s[i + 1];
-                if (e == 'u')
-                {
-                    if (!IsHex4(s, i + 2))
-                    {
-                        return false;
-                    }
-
-                    i += 5;
-                    continue;
-                }
-
-                if ("nrt\"\\/bf".IndexOf(e) < 0)
-                {
-                    return false;
-                }
-
-                newlines += e == 'n' ? 1 : 0;
-                i++;
+                newlines += value == '\n' ? 1 : 0;
+                i += length - 1;
             }
 
             return newlines >= 2;
         }
 
-        /// <summary>Decodes JSON escapes; a backslash that starts none is kept.</summary>
+        /// <summary>Decodes JSON escapes (<see cref="JsonEscape"/>); a backslash that starts none is kept, and <c>\r</c> is dropped (<c>\r\n</c> in a pasted JSON string is one line break).</summary>
         internal static string DecodeJson(string s)
         {
             var sb = new StringBuilder(s.Length);
             for (int i = 0; i < s.Length; i++)
             {
-                char c = s[i];
-                if (c != '\\' || i + 1 >= s.Length)
+                if (s[i] == '\\' && JsonEscape.TryRead(s, i, s.Length, out char value, out int length))
                 {
-                    sb.Append(c);
+                    if (value != '\r')
+                    {
+                        sb.Append(value);
+                    }
+
+                    i += length - 1;
                     continue;
                 }
 
-                char e = s[i + 1];
-                switch (e)
-                {
-                    case 'n': sb.Append('\n'); i++; break;
-                    case 'r': i++; break; // \r\n in a pasted JSON string is one line break
-                    case 't': sb.Append('\t'); i++; break;
-                    case 'b': sb.Append('\b'); i++; break;
-                    case 'f': sb.Append('\f'); i++; break;
-                    case '"': case '\\': case '/': sb.Append(e); i++; break;
-                    case 'u' when IsHex4(s, i + 2):
-                        sb.Append((char)Convert.ToInt32(s.Substring(i + 2, 4), 16));
-                        i += 5;
-                        break;
-                    default:
-                        sb.Append(c);
-                        break;
-                }
+                sb.Append(s[i]);
             }
 
             return sb.ToString();
-        }
-
-        private static bool IsHex4(string s, int at)
-        {
-            if (at + 4 > s.Length)
-            {
-                return false;
-            }
-
-            for (int i = at; i < at + 4; i++)
-            {
-                if (!Uri.IsHexDigit(s[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary><c> |-</c> and the lines indented by two spaces (an indentation indicator when the first line starts with a space).</summary>

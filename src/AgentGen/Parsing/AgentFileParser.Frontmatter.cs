@@ -94,7 +94,7 @@ namespace AgentGen.Parsing
 
                     if (fields.ContainsKey(key.Value))
                     {
-                        Report(Descriptors.InvalidYaml, Span(key), YamlErrorExplanation.RepeatedField(_text, _yamlStart, _yamlEnd, key.Start, key.Value));
+                        _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, Span(key), new[] { YamlErrorExplanation.RepeatedField(_text, _yamlStart, _yamlEnd, key.Start, key.Value, _dialect) }, DialectProps));
                         continue;
                     }
 

@@ -62,6 +62,9 @@ namespace AgentGen.Parsing
 
             private static Dictionary<string, string?> SuggestionProps(string replacement) => new() { ["Replacement"] = replacement };
 
+            /// <summary>AGEN002's properties: the file's dialect, whose known fields decide where a broken value ends (the code fix reads it).</summary>
+            private Dictionary<string, string?> DialectProps => new() { [DialectProperty] = _dialect.ToString() };
+
             private bool IsExtraKnown(string toolName)
             {
                 if (_extraTools is null)

@@ -22,7 +22,7 @@ namespace AgentGen.Parsing
                 }
 
                 string message = error.Message;
-                string? explained = YamlErrorExplanation.Explain(_text, _yamlStart, _yamlEnd, start);
+                string? explained = YamlErrorExplanation.Explain(_text, _yamlStart, _yamlEnd, start, _dialect);
                 if (explained is not null)
                 {
                     message = explained;
@@ -40,7 +40,7 @@ namespace AgentGen.Parsing
                     message = $"this line continues the value of '{field}' (line {fieldLine}) and contains ': ', which YAML does not allow in a plain value; quote the whole value or write it as a block (`{field}: |`), or remove the indentation if this line is a field of its own";
                 }
 
-                _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, span, new[] { message }));
+                _diagnostics.Add(new DiagnosticInfo(Descriptors.InvalidYaml, span, new[] { message }, DialectProps));
             }
 
             /// <summary>For a colon on an indented line, the field whose plain value that line continues.</summary>

@@ -36,6 +36,9 @@ namespace AgentGen.Parsing
         /// <summary>Claude Code skips an agent whose <c>name</c> is longer than this (sub-agents page, Oct 2026).</summary>
         public const int MaxNameLength = 256;
 
+        /// <summary>The AGEN002 property that names the file's dialect (<see cref="AgentDialect"/>), for the code fix.</summary>
+        public const string DialectProperty = "Dialect";
+
         public static AgentParseResult Parse(string path, string text, IReadOnlyCollection<string>? extraKnownTools = null, AgentDialect? dialect = null)
         {
             try

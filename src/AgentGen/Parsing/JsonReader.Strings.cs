@@ -4,26 +4,6 @@ namespace AgentGen.Parsing
 {
     internal static partial class JsonReader
     {
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
-        }
-
         /// <summary>JSON strings: the fast path without escapes, then escapes, <c>\u</c> code units and control characters.</summary>
         private sealed partial class Parser
         {
@@ -95,51 +75,24 @@ namespace AgentGen.Parsing
                     }
 
                     int escape = p;
-                    p++;
-                    if (p >= _end)
+                    if (p + 1 >= _end)
                     {
                         break;
                     }
 
-                    char e = _text[p];
-                    switch (e)
+                    if (!JsonEscape.TryRead(_text, escape, _end, out char decoded, out int length))
                     {
-                        case '"': sb.Append('"'); break;
-                        case '\\': sb.Append('\\'); break;
-                        case '/': sb.Append('/'); break;
-                        case 'b': sb.Append('\b'); break;
-                        case 'f': sb.Append('\f'); break;
-                        case 'n': sb.Append('\n'); break;
-                        case 'r': sb.Append('\r'); break;
-                        case 't': sb.Append('\t'); break;
-                        case 'u':
-                            {
-                                int value = 0;
-                                for (int k = 1; k <= 4; k++)
-                                {
-                                    int h = p + k < _end ? HexValue(_text[p + k]) : -1;
-                                    if (h < 0)
-                                    {
-                                        Fail(escape, "Invalid \\u escape; expected 4 hex digits");
-                                        return null;
-                                    }
-
-                                    value = (value << 4) | h;
-                                }
-
-                                sb.Append((char)value);
-                                p += 4;
-                                break;
-                            }
-
-                        default:
-                            Fail(escape, e >= 0x20 && e < 0x7F
+                        char e = _text[p + 1];
+                        Fail(escape, e == 'u'
+                            ? "Invalid \\u escape; expected 4 hex digits"
+                            : e >= 0x20 && e < 0x7F
                                 ? "Invalid escape sequence '\\" + e + "' in a string"
                                 : "Invalid escape sequence: '\\' followed by " + Describe(e) + " in a string");
-                            return null;
+                        return null;
                     }
 
-                    p++;
+                    sb.Append(decoded);
+                    p += length;
                 }
 
                 Fail(open, "Unterminated string");

@@ -13,16 +13,21 @@ namespace AgentGen.Parsing
     /// The common defect in published agent files is a <c>description</c> that runs on over lines
     /// that are not fields: example dialogues (<c>user: "..."</c>, <c>assistant: "..."</c>,
     /// <c>Context: ...</c>), <c>&lt;example&gt;</c> and <c>&lt;commentary&gt;</c> tags, plain prose.
-    /// A line at column 0 ends the value when it starts a field AgentGen knows (Claude Code's or
-    /// Copilot's). A line <c>word: ...</c> with an unknown name is still part of the value when a
-    /// later line before the next known field shows the value runs on (a line that is no field at
-    /// all, or a name that repeats, as dialogue speakers do); otherwise it is a field of its own.
+    /// A line at column 0 ends the value when it starts a field the file's dialect knows (Claude
+    /// Code's fields in <c>.claude/agents</c>, Copilot's in <c>*.agent.md</c>). A line
+    /// <c>word: ...</c> with a name the dialect does not know (<c>user:</c>, <c>assistant:</c>,
+    /// <c>Context:</c>) never ends a value that runs on: when the value shows it runs on (a line
+    /// that is no field at all, a name that repeats as dialogue speakers do, a dialogue label, JSON
+    /// <c>\n</c> escapes, or text ending in <c>:</c> just before the line), every line up to the
+    /// next known field belongs to it. Otherwise it is a doubt (<see cref="IsAmbiguous"/>: one text
+    /// or several fields?) and the code fix offers nothing.
     /// </para>
     /// </summary>
     internal sealed class ValueExtent
     {
-        private ValueExtent(string key, int keyStart, int valueStart, int lastLineEnd, int fieldLine, int firstLine, int lastLine, int evidenceLine)
+        private ValueExtent(string key, int keyStart, int valueStart, int lastLineEnd, int fieldLine, int firstLine, int lastLine, int evidenceLine, bool ambiguous)
         {
+            IsAmbiguous = ambiguous;
             Key = key;
             KeyStart = keyStart;
             ValueStart = valueStart;
@@ -59,8 +64,24 @@ namespace AgentGen.Parsing
 
         public bool IsMultiLine => LastLine > FirstLine;
 
-        /// <summary>Whether <paramref name="key"/> is a field Claude Code or Copilot knows.</summary>
-        public static bool IsKnownField(string key) => FieldCatalog.TryGet(key, out _) || CopilotFields.IsKnown(key);
+        /// <summary>
+        /// Lines <c>word: ...</c> with names the dialect does not know follow a broken value, and nothing
+        /// shows whether they continue it or are fields of their own: no repair may choose.
+        /// </summary>
+        public bool IsAmbiguous { get; }
+
+        /// <summary>Whether <paramref name="key"/> is a field the dialect knows (Claude Code's catalogue, or Copilot's fields).</summary>
+        public static bool IsKnownField(string key, AgentDialect dialect)
+            => dialect == AgentDialect.Copilot ? CopilotFields.IsModeled(key) || CopilotFields.IsKnown(key) : FieldCatalog.TryGet(key, out _);
+
+        /// <summary>
+        /// Labels of an example dialogue (<c>user: "..."</c>, <c>assistant: "..."</c>, <c>Context: ...</c>),
+        /// which agent descriptions carry and no agent file has as a field.
+        /// </summary>
+        private static readonly HashSet<string> DialogueLabels = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "user", "assistant", "human", "context", "example", "commentary",
+        };
 
         /// <summary>The lines of <c>text[start..end)</c>: (start, end) of each, end before the line break.</summary>
         public static List<(int Start, int End)> Lines(string text, int start, int end)
@@ -112,7 +133,7 @@ namespace AgentGen.Parsing
         /// The value that holds <paramref name="errorOffset"/> in the frontmatter
         /// <c>text[yamlStart..yamlEnd)</c>. False when the offset is not under a top-level field.
         /// </summary>
-        public static bool TryFind(string text, int yamlStart, int yamlEnd, int errorOffset, out ValueExtent? extent)
+        public static bool TryFind(string text, int yamlStart, int yamlEnd, int errorOffset, AgentDialect dialect, out ValueExtent? extent)
         {
             extent = null;
             List<(int Start, int End)> lines = Lines(text, yamlStart, yamlEnd);
@@ -148,7 +169,7 @@ namespace AgentGen.Parsing
                     firstFieldLike = i;
                 }
 
-                if (IsKnownField(name))
+                if (IsKnownField(name, dialect))
                 {
                     previous = k;
                     k = i;
@@ -169,7 +190,7 @@ namespace AgentGen.Parsing
             for (int i = k + 1; i < lines.Count; i++)
             {
                 string? name = FieldName(text, lines[i].Start, lines[i].End);
-                if (name is not null && IsKnownField(name))
+                if (name is not null && IsKnownField(name, dialect))
                 {
                     next = i;
                     break;
@@ -191,27 +212,26 @@ namespace AgentGen.Parsing
                 evidence = Math.Max(evidence, errorLine);
             }
 
-            int last = Math.Max(k, evidence);
-            int field = k;
-            if ((evidence < 0 || errorLine > last) && errorLine < next)
+            int firstWordLine = -1;
+            for (int i = k + 1; i < next && firstWordLine < 0; i++)
             {
-                // The error is past the run-on part: it belongs to the last field-like line at or above it.
-                int owner = k;
-                for (int i = errorLine; i > last; i--)
-                {
-                    if (FieldName(text, lines[i].Start, lines[i].End) is not null)
-                    {
-                        owner = i;
-                        break;
-                    }
-                }
+                firstWordLine = FieldName(text, lines[i].Start, lines[i].End) is not null ? i : -1;
+            }
 
-                if (owner != k)
-                {
-                    field = owner;
-                    last = owner;
-                    evidence = -1;
-                }
+            int last = k;
+            int field = k;
+            bool ambiguous = false;
+            if (evidence >= 0)
+            {
+                // The value runs on: a line that is not a known field never ends it, so every line up to the next known field is its text.
+                last = next - 1;
+            }
+            else if (firstWordLine >= 0)
+            {
+                // 'word: ...' lines follow and nothing shows whether the value runs on over them or they are
+                // fields of their own (even when the value above parses alone: 'Fine.' then 'author: Jane: Doe'
+                // may be one text or two fields): a doubt, no repair chooses.
+                ambiguous = true;
             }
 
             // The value also takes the indented (or blank) lines that follow its last line.
@@ -242,26 +262,36 @@ namespace AgentGen.Parsing
                 }
             }
 
-            extent = new ValueExtent(key, lines[field].Start, lines[field].Start + key.Length + 1, lines[last].End, lineNumber, field, last, evidence);
+            extent = new ValueExtent(key, lines[field].Start, lines[field].Start + key.Length + 1, lines[last].End, lineNumber, field, last, evidence, ambiguous);
             return true;
         }
 
         /// <summary>
         /// The last line at column 0 between the field on line <paramref name="k"/> and the next known
-        /// field that shows the value runs on (a line that is no field, or the last of a repeated
-        /// name), or -1.
+        /// field that shows the value runs on, or -1: a line that is no field, the last of a repeated
+        /// name, a dialogue label (<c>user:</c>), a <c>word:</c> line after text ending in <c>:</c>
+        /// or a <c>\n</c> escape (<c>Examples:</c>), or a <c>word:</c> line in a value written with JSON <c>\n</c> escapes (a
+        /// pasted string whose line breaks an editor made real).
         /// </summary>
         private static int Evidence(string text, List<(int Start, int End)> lines, int k, int next)
         {
             int evidence = -1;
             bool hasScalar = HasValueOnItsLine(text, lines[k].Start, lines[k].End);
+            bool escaped = CountEscapedNewlines(text, lines[k].Start, lines[k].End) >= 2;
+            bool colonBefore = EndsWithColon(text, text.IndexOf(':', lines[k].Start, lines[k].End - lines[k].Start) + 1, lines[k].End);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var repeated = new HashSet<string>(StringComparer.Ordinal);
             for (int i = k + 1; i < next; i++)
             {
                 (int s, int e) = lines[i];
-                if (s >= e || text[s] == ' ' || text[s] == '\t' || text[s] == '#')
+                if (s >= e || text[s] == '#' || IsBlankOrComment(text, s, e))
                 {
+                    continue;
+                }
+
+                if (text[s] == ' ' || text[s] == '\t')
+                {
+                    colonBefore = EndsWithColon(text, s, e);
                     continue;
                 }
 
@@ -273,10 +303,20 @@ namespace AgentGen.Parsing
                         evidence = i; // prose, a tag, a '- ' bullet after a text value, ...
                     }
                 }
-                else if (!seen.Add(name))
+                else
                 {
-                    repeated.Add(name);
+                    if (!seen.Add(name))
+                    {
+                        repeated.Add(name);
+                    }
+
+                    if (hasScalar && (DialogueLabels.Contains(name) || colonBefore || escaped || CountEscapedNewlines(text, s, e) > 0))
+                    {
+                        evidence = i; // 'user: "..."', a line after 'Examples:', a line of a pasted JSON string
+                    }
                 }
+
+                colonBefore = EndsWithColon(text, s, e);
             }
 
             for (int i = next - 1; i > k && repeated.Count > 0; i--)
@@ -309,6 +349,33 @@ namespace AgentGen.Parsing
             }
 
             return false;
+        }
+
+        /// <summary>How many literal <c>\n</c> (a backslash, then n) <c>text[start..end)</c> holds.</summary>
+        private static int CountEscapedNewlines(string text, int start, int end)
+        {
+            int n = 0;
+            for (int i = start; i + 1 < end; i++)
+            {
+                if (text[i] == '\\')
+                {
+                    n += text[i + 1] == 'n' ? 1 : 0;
+                    i++;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>Whether the text of <c>text[start..end)</c> ends with <c>:</c> or a <c>\n</c> escape (blanks aside): it announces more text.</summary>
+        private static bool EndsWithColon(string text, int start, int end)
+        {
+            while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+            {
+                end--;
+            }
+
+            return end - 1 > start && (text[end - 1] == ':' || (text[end - 1] == 'n' && text[end - 2] == '\\'));
         }
 
         private static bool IsBlankOrComment(string text, int start, int end)

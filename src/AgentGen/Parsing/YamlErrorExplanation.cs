@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AgentGen.Catalog;
 
 namespace AgentGen.Parsing
 {
@@ -13,9 +14,9 @@ namespace AgentGen.Parsing
     internal static class YamlErrorExplanation
     {
         /// <summary>A message for the YAML error at <paramref name="offset"/>, or null to keep YAML's.</summary>
-        public static string? Explain(string text, int yamlStart, int yamlEnd, int offset)
+        public static string? Explain(string text, int yamlStart, int yamlEnd, int offset, AgentDialect dialect)
         {
-            if (!ValueExtent.TryFind(text, yamlStart, yamlEnd, offset, out ValueExtent? extent) || extent is null)
+            if (!ValueExtent.TryFind(text, yamlStart, yamlEnd, offset, dialect, out ValueExtent? extent) || extent is null)
             {
                 return null;
             }
@@ -57,11 +58,11 @@ namespace AgentGen.Parsing
         /// The message for a field that appears twice. When the repeated name sits in lines that run on
         /// from another field's value (<c>user:</c>, <c>assistant:</c> in an example dialogue), it says so.
         /// </summary>
-        public static string RepeatedField(string text, int yamlStart, int yamlEnd, int keyStart, string key)
+        public static string RepeatedField(string text, int yamlStart, int yamlEnd, int keyStart, string key, AgentDialect dialect)
         {
             string plain = $"the field '{key}' appears more than once";
-            if (ValueExtent.IsKnownField(key)
-                || !ValueExtent.TryFind(text, yamlStart, yamlEnd, keyStart, out ValueExtent? extent) || extent is null
+            if (ValueExtent.IsKnownField(key, dialect)
+                || !ValueExtent.TryFind(text, yamlStart, yamlEnd, keyStart, dialect, out ValueExtent? extent) || extent is null
                 || extent.KeyStart == keyStart || !extent.IsMultiLine)
             {
                 return plain;

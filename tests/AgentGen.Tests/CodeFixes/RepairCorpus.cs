@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AgentGen.Tests.CodeFixes;
 
 /// <summary>
@@ -69,8 +71,84 @@ public static class RepairCorpus
             "---\nname: git-guide\ndescription: Teaches git. Use when: a rebase goes wrong #help\ninitialPrompt: Start with: git status and git log\ntools: Bash\n---\nGuide.\n",
             "Teaches git. Use when: a rebase goes wrong #help"),
 
+        // Issue 27: one long line of JSON-style \n escapes ("Examples:\n" ends a word in ':' next to an
+        // escape), continued by dialogue lines at column 0 that look like fields and hold ': '.
+        new("escaped-dialogue-run-on",
+            "---\nname: review-digest\ndescription: Use this agent when the week's store reviews need a digest. Examples:\\n\\n<example>\\nContext: Friday triage of store reviews\nuser: " + Q + "Forty new reviews came in since Monday" + Q + "\\nassistant: " + Q + "I'll sort them into themes: crashes, pricing, onboarding" + Q + "\\n<commentary>\\nMany reviews at once call for grouping first.\\n</commentary>\\n</example>\ncolor: orange\ntools: Read, Write, Grep, WebFetch, MultiEdit\n---\nDigest reviews.\n",
+            "Use this agent when the week's store reviews need a digest. Examples:\n\n<example>\nContext: Friday triage of store reviews\nuser: \"Forty new reviews came in since Monday\"\nassistant: \"I'll sort them into themes: crashes, pricing, onboarding\"\n<commentary>\nMany reviews at once call for grouping first.\n</commentary>\n</example>"),
+
         new("markdown-bullets",
             "---\nname: style-checker\ndescription: Checks C# style. It looks at:\n- naming of async methods\n- nullable warnings left behind\ntools: Read, Grep\n---\nCheck.\n",
             "Checks C# style. It looks at:\n- naming of async methods\n- nullable warnings left behind"),
+
+        // Unique dialogue labels after a value that ends in ':': no prose line, no repeated name.
+        new("dialogue-after-colon",
+            "---\nname: billing-helper\ndescription: Answers billing questions. Examples:\nuser: " + Q + "Why was I charged twice?" + Q + "\nassistant: " + Q + "Checking the ledger: one refund is pending" + Q + "\nmodel: haiku\n---\nHelp.\n",
+            "Answers billing questions. Examples:\nuser: \"Why was I charged twice?\"\nassistant: \"Checking the ledger: one refund is pending\""),
+
+        .. EscapedRunOnMutations(),
     ];
+
+    /// <summary>The author's text of the issue-27 shape, one line per entry (line 0 ends in ':' before an escape).</summary>
+    private static string[] DigestLines =>
+    [
+        "Use this agent when the week's store reviews need a digest. Examples:",
+        "",
+        "<example>",
+        "Context: Friday triage of store reviews",
+        "user: \"Forty new reviews came in since Monday\"",
+        "assistant: \"I'll sort them into themes: crashes, pricing, onboarding\"",
+        "<commentary>",
+        "Many reviews at once call for grouping first.",
+        "</commentary>",
+        "</example>",
+    ];
+
+    /// <summary>
+    /// A description written as one JSON-style string (<c>\n</c> for each line break) that an editor
+    /// broke into real lines before the lines listed in <paramref name="realBreaks"/> (indented by
+    /// <paramref name="indent"/>); <paramref name="encode"/> writes each line's text.
+    /// </summary>
+    private static string Pasted(string name, string[] lines, int[] realBreaks, Func<string, string> encode, string indent = "", string newline = "\n")
+    {
+        var sb = new StringBuilder("---" + newline + "name: " + name + newline + "description: ");
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(realBreaks.Contains(i) ? newline + indent : "\\n");
+            }
+
+            sb.Append(encode(lines[i]));
+        }
+
+        return sb.Append(newline + "color: orange" + newline + "tools: Read, Write, Grep" + newline + "---" + newline + "Digest reviews." + newline).ToString();
+    }
+
+    private static string Json(string line) => line.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\t", "\\t").Replace("\u2014", "\\u2014").Replace("/", "\\/");
+
+    /// <summary>The issue-27 shape per continuation-line kind (where the real line break falls) and per escape kind.</summary>
+    private static IEnumerable<Shape> EscapedRunOnMutations()
+    {
+        string digest = string.Join("\n", DigestLines);
+        string Plain(string l) => l;
+
+        // Continuation-line kinds: the first real line starts with each label, a tag, prose, an indented label, several labels.
+        yield return new("escaped-run-on-assistant-first", Pasted("digest-a", DigestLines, [5], Plain), digest);
+        yield return new("escaped-run-on-context-first", Pasted("digest-b", DigestLines, [3], Plain), digest);
+        yield return new("escaped-run-on-every-label", Pasted("digest-c", DigestLines, [3, 4, 5], Plain), digest);
+        yield return new("escaped-run-on-tag-line", Pasted("digest-d", DigestLines, [6], Plain), digest);
+        yield return new("escaped-run-on-prose-line", Pasted("digest-e", DigestLines, [7], Plain), digest);
+        yield return new("escaped-run-on-indented-label", Pasted("digest-f", DigestLines, [4], Plain, indent: "  "), digest);
+        yield return new("escaped-run-on-colon-at-break", Pasted("digest-g", DigestLines, [1, 4], Plain), digest);
+        yield return new("escaped-run-on-crlf", Pasted("digest-h", DigestLines, [4], Plain, newline: "\r\n"), digest);
+
+        // Escape kinds: \" for the quotes, \t, \u2014, \\ and \/ (all JSON): decoded; a '\d' that starts no JSON escape: every backslash kept.
+        string[] rich = (string[])DigestLines.Clone();
+        rich[7] = "Many reviews\tat once — call for grouping first (C:\\reviews, a/b).";
+        yield return new("escaped-run-on-json-escapes", Pasted("digest-i", rich, [4], Json), string.Join("\n", rich));
+        string[] regex = (string[])DigestLines.Clone();
+        regex[7] = "Match ratings with \\d+ stars.";
+        yield return new("escaped-run-on-not-json", Pasted("digest-j", regex, [4], Plain), string.Join("\\n", regex[..4]) + "\n" + string.Join("\\n", regex[4..]));
+    }
 }

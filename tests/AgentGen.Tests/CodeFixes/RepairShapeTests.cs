@@ -24,7 +24,7 @@ public class RepairShapeTests(ITestOutputHelper output)
 
         Assert.Contains(before.Diagnostics, d => d.Descriptor.Id == "AGEN002");
 
-        string after = AgentFileFixAllProvider.RepairAll(path, shape.Text, CancellationToken.None, out int repairs);
+        string after = AgentFileFixAllProvider.RepairAll(path, shape.Text, AgentGen.Catalog.CopilotCatalog.DialectOf(null, path), CancellationToken.None, out int repairs);
         output.WriteLine("repairs: " + repairs);
         output.WriteLine(after);
         AgentParseResult result = AgentFileParser.Parse(path, after);
