@@ -104,7 +104,9 @@ namespace AgentGen.AI
 
             string toolName = context.CallContent?.Name ?? context.Function.Name;
             string callId = context.CallContent?.CallId ?? string.Empty;
-            AgentToolDecision decision = await _gate.DecideAsync(new AgentToolCall(context.Function, toolName, callId, context.Arguments), cancellationToken).ConfigureAwait(false);
+            AgentToolDecision decision = context.Function is RefusedTool
+                ? AgentToolDecision.Refuse(AgentToolPolicy.RefusalMessage(_gate.Agent.Name, toolName))
+                : await _gate.DecideAsync(new AgentToolCall(context.Function, toolName, callId, context.Arguments), cancellationToken).ConfigureAwait(false);
             if (!decision.IsAllowed)
             {
                 string result = decision.Message!;
@@ -121,11 +123,12 @@ namespace AgentGen.AI
         }
 
         /// <summary>
-        /// The request's options as this client works from them: provider-side tools and function declarations the
-        /// agent may not have are removed (a declaration's call would go back to the caller unchecked), and stand-ins
-        /// for the app's tools it may not use are added, so a call to one is refused by <see cref="InvokeFunctionAsync"/>
-        /// ("not allowed") rather than "not found". The filter below removes from the request every tool the agent
-        /// may not be offered. The caller's options are never changed.
+        /// The request's options as this client works from them: every tool the agent may not have is replaced, a
+        /// provider-side tool by nothing, a function or declaration by a stand-in of the same name that holds no
+        /// implementation; stand-ins for the app's other tools it may not use are added. So a call to a tool the
+        /// agent may not use is answered "not allowed" by <see cref="InvokeFunctionAsync"/>, and never becomes an
+        /// approval request or a declaration's call handed back to the caller, which an invoker above could run
+        /// unchecked. The filter below removes the stand-ins from the request. The caller's options are never changed.
         /// </summary>
         private ChatOptions? Prepare(ChatOptions? options)
         {
@@ -136,12 +139,34 @@ namespace AgentGen.AI
             }
 
             IList<AITool>? tools = options?.Tools;
-            List<AITool>? kept = AgentToolFilterChatClient.Without(tools, tool => tool is AIFunction || _gate.IsOffered(tool));
+            List<AITool>? kept = AgentToolFilterChatClient.Without(tools, _gate.IsOffered);
+            if (kept is not null)
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (AITool tool in kept)
+                {
+                    names.Add(tool.Name);
+                }
+
+                foreach (AITool tool in tools!)
+                {
+                    if (tool is AIFunctionDeclaration && !_gate.IsOffered(tool) && names.Add(tool.Name))
+                    {
+                        kept.Add(new RefusedTool(tool.Name, _gate.Agent.Name));
+                    }
+                }
+            }
 
             if (_refusedStandIns.Length > 0)
             {
                 kept ??= tools is null ? new List<AITool>(_refusedStandIns.Length) : new List<AITool>(tools);
-                kept.AddRange(_refusedStandIns);
+                foreach (AIFunction standIn in _refusedStandIns)
+                {
+                    if (!kept.Exists(t => string.Equals(t.Name, standIn.Name, StringComparison.Ordinal)))
+                    {
+                        kept.Add(standIn);
+                    }
+                }
             }
 
             if (kept is null)

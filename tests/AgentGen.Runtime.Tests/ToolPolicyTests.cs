@@ -150,6 +150,28 @@ public class ToolPolicyTests
     }
 
     [Fact]
+    public async Task A_disallowed_approval_required_tool_is_refused_without_asking_and_a_disallowed_declaration_is_not_handed_back()
+    {
+        var writer = AgentCatalog.Writer; // disallowedTools: Bash
+        bool ran = false;
+        var box = new AgentToolbox().Add("Bash", new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string command) => { ran = true; return "ok"; }, "Bash")));
+        AIFunctionDeclaration declared = AIFunctionFactory.CreateDeclaration("Bash", "Runs a command elsewhere.", AIFunctionFactory.Create((string command) => "").JsonSchema);
+        var model = new ScriptedChatClient().Calls(writer, "Bash", new { command = "ls" }, "c1").Says(writer, "fine");
+        ChatOptions options = writer.CreateChatOptions(box);
+        options.Tools = [.. options.Tools ?? [], declared];
+        box.TryGetTool("Bash", out AIFunction? bash);
+        options.Tools.Add(bash!);
+
+        ChatResponse response = await model.AsBuilder().UseAgentFunctionInvocation(writer, box).Build().GetResponseAsync("go", options);
+
+        Assert.False(ran);
+        Assert.Empty(response.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>());
+        Assert.Equal("fine", response.Text);
+        Assert.StartsWith("Error: tool 'Bash' is not allowed for agent 'writer'", model.ResultOf("c1").Result?.ToString());
+        Assert.All(model.Requests, r => Assert.DoesNotContain("Bash", r.OfferedTools));
+    }
+
+    [Fact]
     public async Task Streaming_runs_refuse_too()
     {
         var tools = new TestTools();
