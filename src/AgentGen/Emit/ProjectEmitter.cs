@@ -118,21 +118,7 @@ namespace AgentGen.Emit
             w.Close();
         }
 
-        private readonly struct BaseParameter
-        {
-            public BaseParameter(string type, string name, bool optional = true)
-            {
-                Type = type;
-                Name = name;
-                Optional = optional;
-            }
-
-            public string Type { get; }
-
-            public string Name { get; }
-
-            public bool Optional { get; }
-        }
+        private readonly record struct BaseParameter(string Type, string Name, bool Optional = true);
 
         /// <summary>
         /// The parameters of <c>AgentDefinitionBase&lt;TTool&gt;</c>'s constructor after the two tool
@@ -141,11 +127,11 @@ namespace AgentGen.Emit
         /// </summary>
         private static readonly BaseParameter[] BaseParameters =
         {
-            new("string", "name", optional: false),
-            new("string", "description", optional: false),
-            new("string?", "model", optional: false),
-            new("string", "instructions", optional: false),
-            new("bool", "inheritsAllTools", optional: false),
+            new("string", "name", Optional: false),
+            new("string", "description", Optional: false),
+            new("string?", "model", Optional: false),
+            new("string", "instructions", Optional: false),
+            new("bool", "inheritsAllTools", Optional: false),
             new("string[]?", "toolNames"),
             new("string[]?", "disallowedToolNames"),
             new("string[]?", "metadata"),
