@@ -8,7 +8,9 @@ Metadata) and a Markdown body of 5-20 KB with headings, lists, a YAML block and,
 of three, one or two ```json protocol messages (request types shared between agents, so payload
 shapes are merged as in a real collection).
 
-usage: make_agents.py OUT_DIR N
+usage: [LIST_TOOLS_EVERY=k] make_agents.py OUT_DIR N
+  (LIST_TOOLS_EVERY: every k-th agent lists its tools, the others inherit every tool; default 2,
+  half and half; 13 gives 185 of 200 inheriting, about the share of a large public collection)
 """
 import os
 import random
@@ -61,7 +63,7 @@ def agent(i):
     target = 5000 + rnd.randrange(15001)
     out = ["---\n", f"name: {name(i)}\n",
            f"description: {sentence(rnd, 14)} Use it when {sentence(rnd, 10).lower()}\n"]
-    if i % 2 == 1:  # half list their tools, half inherit every tool
+    if i % LIST_TOOLS_EVERY == 1:  # by default half list their tools, half inherit every tool
         s = SERVERS[i % len(SERVERS)]
         tools = BUILTINS[: 4 + i % 7] + [f"mcp__{s}__{SERVER_TOOLS[i % 6]}", f"mcp__{s}__{SERVER_TOOLS[(i + 1) % 6]}"]
         out.append("tools: " + ", ".join(tools) + "\n")
@@ -100,6 +102,9 @@ def agent(i):
         body.append(chunk)
         size += len(chunk)
     return "".join(out) + "".join(body)
+
+
+LIST_TOOLS_EVERY = int(os.environ.get("LIST_TOOLS_EVERY", "2"))
 
 
 def main():

@@ -45,7 +45,9 @@ namespace AgentGen.Analyzers
             Descriptors.LimitExceeded,
             Descriptors.UnknownSkill,
             Descriptors.NamesMatchAsOne,
-            Descriptors.InternalError);
+            Descriptors.InternalError,
+            Descriptors.LimitExceededAtEnd,
+            Descriptors.InternalErrorAtEnd);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -149,7 +151,7 @@ namespace AgentGen.Analyzers
                     {
                         if (pair.Value.Text is { } text)
                         {
-                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, ToLocation(pair.Key, text, default), PipelineFaults.Describe("the cross-file checks", ex)));
+                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalErrorAtEnd, ToLocation(pair.Key, text, default), PipelineFaults.Describe("the cross-file checks", ex)));
                         }
                     }
                 }
@@ -187,7 +189,7 @@ namespace AgentGen.Analyzers
                     }
                 }
 
-                end.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, ToLocation(finding.Path, at.Text, finding.Span), related, finding.Args));
+                end.ReportDiagnostic(Diagnostic.Create(Descriptors.ForCompilationEnd(finding.Descriptor), ToLocation(finding.Path, at.Text, finding.Span), related, finding.Args));
             }
         }
 

@@ -49,7 +49,8 @@ namespace AgentGen.Analyzers
             Descriptors.UndeclaredTool,
             Descriptors.UnknownAgentName,
             Descriptors.UnknownToolName,
-            Descriptors.InternalError);
+            Descriptors.InternalError,
+            Descriptors.InternalErrorAtEnd);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -71,7 +72,7 @@ namespace AgentGen.Analyzers
                 // Never break the user's build (AD0001), never hide the failure: AGEN099 once, for
                 // the compilation (there is no file to name), and no checks in this compilation.
                 string message = PipelineFaults.Describe("reading the agents' [AgentDefinition] attributes for AGEN100-AGEN102", ex);
-                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, message)));
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalErrorAtEnd, Location.None, message)));
                 return;
             }
 

@@ -31,6 +31,36 @@ namespace AgentGen.Common
 
         public T this[int index] => _items![index];
 
+        /// <summary>
+        /// The index of the item whose key (<paramref name="keyOf"/>) is <paramref name="key"/>, in an
+        /// array sorted by that key (ordinal), or -1.
+        /// </summary>
+        public int IndexOfSorted(string key, Func<T, string> keyOf)
+        {
+            int lo = 0;
+            int hi = Count - 1;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                int c = string.CompareOrdinal(keyOf(_items![mid]), key);
+                if (c == 0)
+                {
+                    return mid;
+                }
+
+                if (c < 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return -1;
+        }
+
         public bool Equals(EquatableArray<T> other)
         {
             T[] a = _items ?? Array.Empty<T>();

@@ -31,7 +31,7 @@ namespace AgentGen.Diagnostics
 
         public static readonly DiagnosticDescriptor DuplicateName = Create(
             "AGEN006", "Two agent files declare the same name",
-            "The agent name '{0}' is also declared in '{1}'", DiagnosticSeverity.Error);
+            "The agent name '{0}' is also declared in '{1}'", DiagnosticSeverity.Error, compilationEnd: true);
 
         public static readonly DiagnosticDescriptor UnknownTool = Create(
             "AGEN007", "Unknown tool",
@@ -79,15 +79,15 @@ namespace AgentGen.Diagnostics
 
         public static readonly DiagnosticDescriptor UnknownRequestingAgent = Create(
             "AGEN018", "Message names an agent that is not defined",
-            "'requesting_agent' names '{0}', which is not an agent of this project{1}", DiagnosticSeverity.Info);
+            "'requesting_agent' names '{0}', which is not an agent of this project{1}", DiagnosticSeverity.Info, compilationEnd: true);
 
         public static readonly DiagnosticDescriptor PayloadConflict = Create(
             "AGEN019", "Incompatible payload shapes for one request type",
-            "The payload of request type '{0}' {1}", DiagnosticSeverity.Warning);
+            "The payload of request type '{0}' {1}", DiagnosticSeverity.Warning, compilationEnd: true);
 
         public static readonly DiagnosticDescriptor TypeNameCollision = Create(
             "AGEN020", "Two agents or messages map to the same C# type name",
-            "{0} maps to the C# type name '{1}', which {2} also maps to; {3}", DiagnosticSeverity.Error);
+            "{0} maps to the C# type name '{1}', which {2} also maps to; {3}", DiagnosticSeverity.Error, compilationEnd: true);
 
         public static readonly DiagnosticDescriptor LimitExceeded = Create(
             "AGEN021", "Agent file exceeds a processing limit",
@@ -95,11 +95,11 @@ namespace AgentGen.Diagnostics
 
         public static readonly DiagnosticDescriptor UnknownSkill = Create(
             "AGEN022", "Skill not found in the project",
-            "No skill of this project is named '{0}'{1}", DiagnosticSeverity.Warning);
+            "No skill of this project is named '{0}'{1}", DiagnosticSeverity.Warning, compilationEnd: true);
 
         public static readonly DiagnosticDescriptor NamesMatchAsOne = Create(
             "AGEN024", "Agent names Claude Code matches as one",
-            "The agent names '{0}' and '{1}' (in '{2}') differ only in case or in spaces, '-' and '_'; Claude Code matches a subagent's name without them, so asking for one may start the other", DiagnosticSeverity.Warning);
+            "The agent names '{0}' and '{1}' (in '{2}') differ only in case or in spaces, '-' and '_'; Claude Code matches a subagent's name without them, so asking for one may start the other", DiagnosticSeverity.Warning, compilationEnd: true);
 
         public static readonly DiagnosticDescriptor InternalError = Create(
             "AGEN099", "AgentGen could not process a file",
@@ -117,7 +117,35 @@ namespace AgentGen.Diagnostics
             "AGEN102", "Unknown tool name",
             "No known tool is named '{0}'{1}", DiagnosticSeverity.Warning, CodeCategory);
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = FileCategory)
-            => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+        /// <summary>
+        /// AGEN021 as the cross-file rules report it at compilation end (the project's text budget);
+        /// the per-file limits are reported with <see cref="LimitExceeded"/> as the file is analyzed.
+        /// </summary>
+        public static readonly DiagnosticDescriptor LimitExceededAtEnd = AtCompilationEnd(LimitExceeded);
+
+        /// <summary>AGEN099 as reported at compilation end (a failure in the cross-file rules or in reading the agents' attributes).</summary>
+        public static readonly DiagnosticDescriptor InternalErrorAtEnd = AtCompilationEnd(InternalError);
+
+        /// <summary>
+        /// The descriptor to report <paramref name="descriptor"/>'s rule with from a compilation end
+        /// action: itself when only compilation end reports it, else its twin carrying
+        /// <see cref="WellKnownDiagnosticTags.CompilationEnd"/>, which tells the IDE that such a
+        /// diagnostic comes only from a whole-compilation analysis, not from analyzing an open file.
+        /// </summary>
+        public static DiagnosticDescriptor ForCompilationEnd(DiagnosticDescriptor descriptor)
+        {
+            if (ReferenceEquals(descriptor, LimitExceeded))
+            {
+                return LimitExceededAtEnd;
+            }
+
+            return ReferenceEquals(descriptor, InternalError) ? InternalErrorAtEnd : descriptor;
+        }
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = FileCategory, bool compilationEnd = false)
+            => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: compilationEnd ? new[] { WellKnownDiagnosticTags.CompilationEnd } : System.Array.Empty<string>());
+
+        private static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor d)
+            => new(d.Id, d.Title, d.MessageFormat, d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description, d.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd);
     }
 }

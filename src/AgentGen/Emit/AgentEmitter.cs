@@ -23,7 +23,7 @@ namespace AgentGen.Emit
             const string agentTool = GeneratedNames.ToolEnum;
 
             // The body is most of the output: size the writer once (escapes add a little).
-            var w = new SourceWriter(4096 + a.Body.Length + (a.Body.Length >> 3) + (a.Description.Length * 3) + (spec.AllowedEnumMembers.Count * 40));
+            var w = new SourceWriter(4096 + a.Body.Length + (a.Body.Length >> 3) + (a.Description.Length * 3) + (spec.SharesCatalogue ? 0 : spec.AllowedEnumMembers.Count * 40));
             w.OpenFile(spec.Namespace);
             CSharp.WriteSummary(w, a.Description);
             // The agent file's path is the attribute's SourceFile (no <remarks> repeating it: every byte here is compiled per agent).
@@ -37,20 +37,25 @@ namespace AgentGen.Emit
                 + ", " + GeneratedNames.AgentDefinitionProperties.SourceFile + " = " + CSharp.AttributeLiteral(spec.SourceFile) + ")]");
             // Everything but the data, the nested Tool enum and ToAgentTool is inherited (Tools,
             // Allows and EnsureAllowed of AgentTool from the generic base, the rest from AgentDefinitionBase).
-            // Each agent declares its own nested Tool enum and ToAgentTool (as the public contract lists them: members of the
-            // class itself, so reflection's GetNestedType("Tool") finds them on every agent).
-            w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + TypeRefs.AgentDefinitionBase + "<" + agentTool + ">");
+            // An agent whose Tool enum is the whole catalogue inherits that enum and ToAgentTool from the
+            // project's AllToolsAgentDefinition (declared once, in AgentTool.g.cs): XAgent.Tool.Read still
+            // binds (CONTRACT §2 lets Tool be inherited), and the compiler binds one catalogue enum, not one per agent.
+            string baseType = spec.SharesCatalogue ? GeneratedNames.AllToolsBase : TypeRefs.AgentDefinitionBase + "<" + agentTool + ">";
+            w.Open(spec.Accessibility + " sealed partial class " + cls + " : " + baseType);
             w.Line("public const string " + GeneratedNames.AgentName + " = " + CSharp.Literal(a.Name) + ";");
             w.Line("public static " + cls + " " + GeneratedNames.Instance + " { get; } = new();");
             w.Line();
             WriteConstructor(w, cls, spec);
-            w.Line();
-            w.Summary("The tools this agent may use.");
-            w.Open("public enum " + GeneratedNames.AgentToolEnum);
-            WriteToolMembers(w, spec);
-            w.Close();
-            w.Line();
-            WriteToAgentTool(w, agentTool);
+            if (!spec.SharesCatalogue)
+            {
+                w.Line();
+                w.Summary("The tools this agent may use.");
+                w.Open("public enum " + GeneratedNames.AgentToolEnum);
+                WriteToolMembers(w, spec.AllowedEnumMembers);
+                w.Close();
+                w.Line();
+                WriteToAgentTool(w, agentTool);
+            }
 
             return w.CloseFile();
         }
@@ -119,7 +124,10 @@ namespace AgentGen.Emit
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).
-            w.Line("    " + GeneratedNames.ToolsClass + "." + TypeRefs.NameOfTool + ", " + GeneratedNames.ToolsClass + "." + TypeRefs.ParseTool + ", " + GeneratedNames.AgentName + ",");
+            // (AllToolsAgentDefinition passes them itself.)
+            w.Line(spec.SharesCatalogue
+                ? "    " + GeneratedNames.AgentName + ","
+                : "    " + GeneratedNames.ToolsClass + "." + TypeRefs.NameOfTool + ", " + GeneratedNames.ToolsClass + "." + TypeRefs.ParseTool + ", " + GeneratedNames.AgentName + ",");
             w.LineWithLiteral("    ", a.Description, ",");
             w.Line("    " + CSharp.Literal(a.Model) + ",");
             w.LineWithLiteral("    ", a.Body, ",");
@@ -134,10 +142,10 @@ namespace AgentGen.Emit
         /// is not its tool's name (an MCP tool) says the tool's name; the others need no comment, so
         /// an agent that inherits every tool lists the catalogue compactly, several members a line.
         /// </summary>
-        private static void WriteToolMembers(SourceWriter w, AgentSpec spec)
+        internal static void WriteToolMembers(SourceWriter w, Common.EquatableArray<ToolRef> members)
         {
             var line = new System.Text.StringBuilder();
-            foreach (ToolRef t in spec.AllowedEnumMembers)
+            foreach (ToolRef t in members)
             {
                 string member = CSharp.Identifier(t.Member) + ",";
                 if (!string.Equals(t.Name, t.Member, System.StringComparison.Ordinal))
@@ -174,7 +182,7 @@ namespace AgentGen.Emit
         /// its AgentTool member, so the AgentTool enum itself is the table (AgentTools.FromToolMember,
         /// written once per project, maps each agent's enum once, on first use).
         /// </summary>
-        private static void WriteToAgentTool(SourceWriter w, string agentTool)
+        internal static void WriteToAgentTool(SourceWriter w, string agentTool)
         {
             w.Summary("The <see cref=\"AgentTool\"/> of <paramref name=\"tool\"/>.");
             w.Line("public static " + agentTool + " " + GeneratedNames.ToAgentTool + "(" + GeneratedNames.AgentToolEnum + " tool) => " + GeneratedNames.ToolsClass + "." + TypeRefs.FromToolMember + "(tool);");

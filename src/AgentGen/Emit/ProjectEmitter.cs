@@ -76,8 +76,79 @@ namespace AgentGen.Emit
             w.Close();
             w.Close();
             w.Close();
+            if (spec.Catalogue.Count > 0)
+            {
+                w.Line();
+                EmitAllToolsBase(w, spec);
+            }
+
             return w.CloseFile();
         }
+
+        /// <summary>
+        /// The base of every agent whose <c>Tool</c> enum is the whole catalogue (it inherits every
+        /// tool and disallows none): that enum and <c>ToAgentTool</c>, declared once for the project
+        /// instead of in each such agent class (docs/performance.md, "What the generated code costs
+        /// to compile"). Its constructor passes the project's tool conversions and forwards the rest.
+        /// </summary>
+        private static void EmitAllToolsBase(SourceWriter w, ToolEnumSpec spec)
+        {
+            w.Summary("The base of the agents that may use every tool of the catalogue: their <c>Tool</c> enum and <c>ToAgentTool</c>, declared once.");
+            w.GeneratedCodeAttribute();
+            w.Open(spec.Accessibility + " abstract class " + GeneratedNames.AllToolsBase + " : " + TypeRefs.AgentDefinitionBase + "<AgentTool>");
+            var parameters = new List<string>(BaseParameters.Length);
+            var arguments = new List<string>(BaseParameters.Length + 2) { GeneratedNames.ToolsClass + "." + TypeRefs.NameOfTool, GeneratedNames.ToolsClass + "." + TypeRefs.ParseTool };
+            foreach (BaseParameter p in BaseParameters)
+            {
+                parameters.Add(p.Type + " " + p.Name + (p.Optional ? " = null" : string.Empty));
+                arguments.Add(p.Name);
+            }
+
+            w.Line("private protected " + GeneratedNames.AllToolsBase + "(" + string.Join(", ", parameters) + ")");
+            w.Line("    : base(" + string.Join(", ", arguments) + ")");
+            w.OpenBrace();
+            w.Close();
+            w.Line();
+            w.Summary("The tools these agents may use: the catalogue.");
+            w.Open("public enum " + GeneratedNames.AgentToolEnum);
+            AgentEmitter.WriteToolMembers(w, spec.Catalogue);
+            w.Close();
+            w.Line();
+            AgentEmitter.WriteToAgentTool(w, GeneratedNames.ToolEnum);
+            w.Close();
+        }
+
+        private readonly record struct BaseParameter(string Type, string Name, bool Optional = true);
+
+        /// <summary>
+        /// The parameters of <c>AgentDefinitionBase&lt;TTool&gt;</c>'s constructor after the two tool
+        /// conversions, in order; an optional one defaults to null. A parameter added there must be
+        /// added here (ThinAgentClassTests.The_shared_base_forwards_every_parameter_of_AgentDefinitionBase compares the two).
+        /// </summary>
+        private static readonly BaseParameter[] BaseParameters =
+        {
+            new("string", "name", Optional: false),
+            new("string", "description", Optional: false),
+            new("string?", "model", Optional: false),
+            new("string", "instructions", Optional: false),
+            new("bool", "inheritsAllTools", Optional: false),
+            new("string[]?", "toolNames"),
+            new("string[]?", "disallowedToolNames"),
+            new("string[]?", "metadata"),
+            new(TypeRefs.AgentColor + "?", "color"),
+            new(TypeRefs.AgentPermissionMode + "?", "permissionMode"),
+            new("int?", "maxTurns"),
+            new("string[]?", "skills"),
+            new("string[]?", "mcpServers"),
+            new("string?", "hooks"),
+            new(TypeRefs.AgentMemoryScope + "?", "memory"),
+            new("bool?", "background"),
+            new("bool?", "omitClaudeMd"),
+            new(TypeRefs.AgentEffort + "?", "effort"),
+            new(TypeRefs.AgentIsolation + "?", "isolation"),
+            new("string?", "initialPrompt"),
+            new("string?", "experimental"),
+        };
 
         private static IEnumerable<string> Names(ToolEnumSpec spec)
         {

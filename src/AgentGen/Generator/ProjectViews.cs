@@ -103,31 +103,7 @@ namespace AgentGen.Generator
             return Hints.For(spec.ClassName) is { } hint ? spec with { HintName = hint } : spec;
         }
 
-        private static bool Contains(EquatableArray<string> sortedPaths, string path)
-        {
-            int lo = 0;
-            int hi = sortedPaths.Count - 1;
-            while (lo <= hi)
-            {
-                int mid = lo + ((hi - lo) >> 1);
-                int c = string.CompareOrdinal(sortedPaths[mid], path);
-                if (c == 0)
-                {
-                    return true;
-                }
-
-                if (c < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return false;
-        }
+        private static bool Contains(EquatableArray<string> sortedPaths, string path) => sortedPaths.IndexOfSorted(path, static p => p) >= 0;
 
         private Dictionary<string, ToolRef> MemberByTool()
         {
@@ -241,29 +217,6 @@ namespace AgentGen.Generator
 
         /// <summary>The override for <paramref name="className"/>, or null (ordinal-sorted keys).</summary>
         public string? For(string className)
-        {
-            int lo = 0;
-            int hi = Overrides.Count - 1;
-            while (lo <= hi)
-            {
-                int mid = lo + ((hi - lo) >> 1);
-                int c = string.CompareOrdinal(Overrides[mid].Key, className);
-                if (c == 0)
-                {
-                    return Overrides[mid].Value;
-                }
-
-                if (c < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return null;
-        }
+            => Overrides.IndexOfSorted(className, static o => o.Key) is var i and >= 0 ? Overrides[i].Value : null;
     }
 }

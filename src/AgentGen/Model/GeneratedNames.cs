@@ -62,6 +62,13 @@ namespace AgentGen.Model
         public const string ToToolName = "ToToolName";
         public const string TryParse = "TryParse";
 
+        /// <summary>
+        /// The project's base of the agents that may use every tool of the catalogue: it declares
+        /// their <see cref="AgentToolEnum"/> and <see cref="ToAgentTool"/> once (in <c>AgentTool.g.cs</c>).
+        /// Never an agent class name (those end in <c>Agent</c>).
+        /// </summary>
+        public const string AllToolsBase = "AllToolsAgentDefinition";
+
         /// <summary>Each agent class's nested enum of the tools it may use, named like <see cref="ToolEnum"/>'s members.</summary>
         public const string AgentToolEnum = "Tool";
 
@@ -75,7 +82,7 @@ namespace AgentGen.Model
         public const string AgentName = "AgentName";
 
         /// <summary>The type names no agent or payload record may take (AGEN020): the project-wide generated types.</summary>
-        public static readonly string[] ProjectTypes = { ToolEnum, ToolsClass, Catalog };
+        public static readonly string[] ProjectTypes = { ToolEnum, ToolsClass, Catalog, AllToolsBase };
 
         /// <summary>The hint names of the project-wide generated files.</summary>
         public const string ToolEnumHintName = ToolEnum + ".g.cs";

@@ -20,7 +20,27 @@ namespace AgentGen.Model
                 memberByTool[t.Name] = t;
             }
 
-            return new ToolEnumSpec(options.Namespace, options.Accessibility, plan.ToolMembers.ToEquatableArray());
+            return new ToolEnumSpec(options.Namespace, options.Accessibility, plan.ToolMembers.ToEquatableArray(), Catalogue(memberByTool, options).ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The <c>Tool</c> enum of an agent that may use every tool: the catalogue's built-ins, then
+        /// the project's <c>AgentGenKnownTools</c>, each once (values 0, 1, ...). The agents whose
+        /// enum is exactly this list share one declaration of it (<see cref="AgentSpec.SharesCatalogue"/>).
+        /// </summary>
+        private static List<ToolRef> Catalogue(IReadOnlyDictionary<string, ToolRef> memberByTool, GeneratorOptions options)
+        {
+            var catalogue = new List<ToolRef>();
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ToolRef t in CatalogTools(memberByTool, options))
+            {
+                if (added.Add(t.Member))
+                {
+                    catalogue.Add(t with { Value = 0 });
+                }
+            }
+
+            return catalogue;
         }
 
 
@@ -94,7 +114,31 @@ namespace AgentGen.Model
                 }
             }
 
-            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray());
+            // Sharing depends on the agent's own fields and the catalogue only (not on other files'
+            // tools), so it stays the same when another file changes.
+            bool shares = agent.InheritsAllTools && agent.DisallowedTools.Count == 0 && SameMembers(allowed, Catalogue(memberByTool, options));
+            return new AgentSpec(agent, options.Namespace, options.Accessibility, agent.ClassName, RelativeSource(agent.Path, options.DisplayDir), tools.ToEquatableArray(), allowed.ToEquatableArray())
+            {
+                SharesCatalogue = shares,
+            };
+        }
+
+        private static bool SameMembers(List<ToolRef> a, List<ToolRef> b)
+        {
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Count; i++)
+            {
+                if (!string.Equals(a[i].Member, b[i].Member, StringComparison.Ordinal) || !string.Equals(a[i].Name, b[i].Name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool Contains(EquatableArray<string> items, string value)

@@ -38,10 +38,19 @@ namespace AgentGen.Model
         /// <summary>The generated file's hint name: unique ignoring case (Roslyn requires it), ASCII and short.</summary>
         public string HintName { get; init; } = ClassName + ".g.cs";
 
+        /// <summary>
+        /// True when the agent's <c>Tool</c> enum would be the project's catalogue, member for member
+        /// (it inherits every tool and disallows none): it derives from the project's
+        /// <c>AllToolsAgentDefinition</c>, which declares that enum and <c>ToAgentTool</c> once.
+        /// </summary>
+        public bool SharesCatalogue { get; init; }
     }
 
-    /// <summary>The project's <c>AgentTool</c> enum and <c>AgentTools</c> helpers.</summary>
-    internal sealed record ToolEnumSpec(string Namespace, string Accessibility, EquatableArray<ToolRef> Tools);
+    /// <summary>
+    /// The project's <c>AgentTool</c> enum and <c>AgentTools</c> helpers, and <see cref="Catalogue"/>:
+    /// the members of the <c>Tool</c> enum shared by the agents that may use every tool.
+    /// </summary>
+    internal sealed record ToolEnumSpec(string Namespace, string Accessibility, EquatableArray<ToolRef> Tools, EquatableArray<ToolRef> Catalogue);
 
     internal readonly record struct CatalogEntry(string Name, string ClassName, string PropertyName);
 

@@ -21,19 +21,7 @@ public sealed class PackageFixture : IDisposable
     public PackageFixture()
     {
         RepoRoot = FindRepoRoot();
-        TempRoot = Path.Combine(Path.GetTempPath(), "agentgen-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
-        FeedDirectory = Path.Combine(TempRoot, "feed");
-        PackagesDirectory = Path.Combine(TempRoot, "nuget-packages");
-        ConsumersDirectory = Path.Combine(TempRoot, "consumers");
-        Directory.CreateDirectory(FeedDirectory);
-        Directory.CreateDirectory(PackagesDirectory);
-        Directory.CreateDirectory(ConsumersDirectory);
-
-        // Stop MSBuild's upward search for Directory.Build.* and central package files at the
-        // consumers' folder: whatever lies above the temp folder is not the user's project.
-        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Packages.props"), "<Project />\n");
+        (TempRoot, FeedDirectory, PackagesDirectory, ConsumersDirectory) = CreateTempLayout("agentgen-package-tests-");
 
         try
         {
@@ -150,6 +138,27 @@ public sealed class PackageFixture : IDisposable
     }
 
     public void Dispose() => DeleteTempRoot(TempRoot);
+
+    /// <summary>
+    /// A fixture's temporary folder: <c>feed</c> (the packed packages), <c>nuget-packages</c> (the
+    /// consumers' fresh NUGET_PACKAGES) and <c>consumers</c>, where MSBuild's upward search for
+    /// Directory.Build.* and central package files stops: whatever lies above the temp folder is not
+    /// the user's project.
+    /// </summary>
+    internal static (string TempRoot, string Feed, string Packages, string Consumers) CreateTempLayout(string prefix)
+    {
+        string tempRoot = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12]);
+        string feed = Path.Combine(tempRoot, "feed");
+        string packages = Path.Combine(tempRoot, "nuget-packages");
+        string consumers = Path.Combine(tempRoot, "consumers");
+        Directory.CreateDirectory(feed);
+        Directory.CreateDirectory(packages);
+        Directory.CreateDirectory(consumers);
+        File.WriteAllText(Path.Combine(consumers, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(consumers, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(consumers, "Directory.Packages.props"), "<Project />\n");
+        return (tempRoot, feed, packages, consumers);
+    }
 
     /// <summary>Removes a fixture's temporary folder, unless AGENTGEN_KEEP_TEMP=1 (best effort).</summary>
     internal static void DeleteTempRoot(string tempRoot)

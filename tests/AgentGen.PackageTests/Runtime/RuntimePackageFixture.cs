@@ -21,16 +21,7 @@ public sealed class RuntimePackageFixture : IDisposable
     public RuntimePackageFixture()
     {
         RepoRoot = PackageFixture.FindRepoRoot();
-        TempRoot = Path.Combine(Path.GetTempPath(), "agentgen-runtime-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
-        FeedDirectory = Path.Combine(TempRoot, "feed");
-        PackagesDirectory = Path.Combine(TempRoot, "nuget-packages");
-        ConsumersDirectory = Path.Combine(TempRoot, "consumers");
-        Directory.CreateDirectory(FeedDirectory);
-        Directory.CreateDirectory(PackagesDirectory);
-        Directory.CreateDirectory(ConsumersDirectory);
-        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Packages.props"), "<Project />\n");
+        (TempRoot, FeedDirectory, PackagesDirectory, ConsumersDirectory) = PackageFixture.CreateTempLayout("agentgen-runtime-package-tests-");
         try
         {
             foreach (string project in new[] { "AgentGen.Package", "AgentGen.AI", "AgentGen.Agents" })

@@ -118,7 +118,7 @@ public class GeneratedApiTests
         Type nested = reviewerType.GetNestedType("Tool")!;
         Assert.Equal(["Read", "Grep", "McpTrackerCreateTicket"], Enum.GetNames(nested));
 
-        Type helperTool = asm.Type("GeneralHelperAgent").GetNestedType("Tool")!;
+        Type helperTool = asm.Type("GeneralHelperAgent").ToolEnum();
         Assert.Contains("Bash", Enum.GetNames(helperTool));
         Assert.DoesNotContain("WebFetch", Enum.GetNames(helperTool));
     }

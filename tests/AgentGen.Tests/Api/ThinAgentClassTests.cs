@@ -4,9 +4,9 @@ using AgentGen.Tests.Infrastructure;
 namespace AgentGen.Tests.Api;
 
 /// <summary>
-/// Issue 13: generated agent classes derive from <see cref="AgentDefinitionBase"/>, keep only their
-/// data and the project's AgentTool members, and stay small; ToAgentTool is right on both of its paths
-/// (a cast when the nested Tool enum matches AgentTool, a lookup by member name otherwise).
+/// Generated agent classes derive from <see cref="AgentDefinitionBase"/>, keep only their data and the
+/// project's AgentTool members, and stay small: an agent that may use every tool inherits the catalogue's
+/// Tool enum and ToAgentTool from the project's AllToolsAgentDefinition; ToAgentTool maps every member by name.
 /// </summary>
 public class ThinAgentClassTests
 {
@@ -49,17 +49,18 @@ public class ThinAgentClassTests
         Assert.NotNull(type.GetMethod("Allows", [asm.Type("AgentTool")]));
         Assert.NotNull(type.GetMethod("EnsureAllowed", [asm.Type("AgentTool")]));
         Assert.NotNull(type.GetNestedType("Tool"));
+        Assert.NotNull(asm.Type("HelperAgent").ToolEnum()); // inherited: C# binds HelperAgent.Tool
     }
 
     [Theory]
-    [InlineData("HelperAgent")]   // the catalogue, every member allowed: a cast
+    [InlineData("HelperAgent")]   // the catalogue, every member allowed: the shared enum of AllToolsAgentDefinition
     [InlineData("GuardedAgent")]  // the catalogue without Bash: by member name
     [InlineData("ListerAgent")]   // declared tools in file order, then the memory tools: by member name
     public void ToAgentTool_maps_every_member_to_the_AgentTool_member_of_the_same_name_and_rejects_others(string className)
     {
         Assembly asm = Build();
         Type agent = asm.Type(className);
-        Type tool = agent.GetNestedType("Tool")!;
+        Type tool = agent.ToolEnum();
         Type agentTool = asm.Type("AgentTool");
         string[] names = Enum.GetNames(tool);
         Assert.NotEmpty(names);
@@ -80,15 +81,14 @@ public class ThinAgentClassTests
         GeneratorResult result = new GeneratorHarness().Agent("helper.md", Inheriting).Agent("guarded.md", Restricted).Agent("lister.md", Declared).Run();
         Assembly asm = GeneratedAssembly.Load(result);
         Assert.Equal(["Write", "Read", "McpTrackerCreateTicket", "Glob", "Edit"], Enum.GetNames(asm.Type("ListerAgent").GetNestedType("Tool")!));
-        Assert.Equal("AgentDefinitionBase`1", asm.Type("HelperAgent").BaseType!.Name);
+        Assert.Equal("AgentDefinitionBase`1", asm.Type("GuardedAgent").BaseType!.Name);
         Assert.DoesNotContain("Bash", Enum.GetNames(asm.Type("GuardedAgent").GetNestedType("Tool")!));
         foreach (string cls in new[] { "HelperAgent", "GuardedAgent", "ListerAgent" })
         {
-            // One call for every agent, the catalogue case included: the one conversion AgentTools holds for the project.
-            Assert.Contains("=> AgentTools.FromToolMember(tool);", Source(result, cls), StringComparison.Ordinal);
             Type agent = asm.Type(cls);
-            Type tool = agent.GetNestedType("Tool")!;
-            MethodInfo toAgentTool = agent.GetMethod("ToAgentTool")!;
+            Type tool = agent.ToolEnum();
+            // As C# binds HelperAgent.ToAgentTool: declared, or inherited from AllToolsAgentDefinition.
+            MethodInfo toAgentTool = agent.GetMethod("ToAgentTool", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)!;
             foreach (string name in Enum.GetNames(tool))
             {
                 object converted = toAgentTool.Invoke(null, [Enum.Parse(tool, name)])!;
@@ -99,24 +99,77 @@ public class ThinAgentClassTests
             Assert.IsType<ArgumentOutOfRangeException>(outside.InnerException);
         }
 
+        // One call for every agent, the shared catalogue enum included: the one conversion AgentTools holds for the project.
+        foreach (string cls in new[] { "GuardedAgent", "ListerAgent" })
+        {
+            Assert.Contains("=> AgentTools.FromToolMember(tool);", Source(result, cls), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("=> AgentTools.FromToolMember(tool);", result.Sources["AgentTool.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Every_agent_class_declares_its_own_Tool_enum_and_ToAgentTool_and_no_other_public_type_is_generated()
+    public void An_agent_that_may_use_every_tool_inherits_the_shared_Tool_enum_and_the_others_declare_their_own()
     {
-        // CONTRACT §2 lists the nested Tool enum and ToAgentTool as members of the agent class: reflection
-        // (GetNestedType, GetMethod without FlattenHierarchy) must find them on the class itself, also for an
-        // agent whose Tool enum is the whole catalogue; and §3 lists the only types generated once per project.
-        Assembly asm = Build();
-        foreach (string cls in new[] { "HelperAgent", "GuardedAgent", "ListerAgent" })
+        // CONTRACT §2: Tool may be inherited from one generated base class per project that declares the
+        // catalogue's Tool enum once; XAgent.Tool.Read compiles for every agent.
+        GeneratorResult result = new GeneratorHarness().Agent("helper.md", Inheriting).Agent("guarded.md", Restricted).Agent("lister.md", Declared).Run();
+        Assembly asm = GeneratedAssembly.Load(result);
+        Type helper = asm.Type("HelperAgent");
+        Type shared = asm.Type("AllToolsAgentDefinition");
+        Assert.Equal(shared, helper.BaseType);
+        Assert.True(shared.IsAbstract);
+        Assert.Null(helper.GetNestedType("Tool"));
+        Assert.Null(helper.GetMethod("ToAgentTool", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly));
+        Assert.DoesNotContain("enum Tool", Source(result, "HelperAgent"), StringComparison.Ordinal);
+        Assert.Same(shared.GetNestedType("Tool"), helper.ToolEnum());
+
+        // The shared enum is the catalogue: AgentTool's built-ins, in AgentTool's order.
+        string[] catalogue = Enum.GetNames(asm.Type("AgentTool")).Where(n => !n.StartsWith("Mcp", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(catalogue, Enum.GetNames(helper.ToolEnum()));
+
+        // An agent with a restriction (disallowedTools, declared tools) keeps an enum of its own.
+        foreach (string cls in new[] { "GuardedAgent", "ListerAgent" })
         {
             Type agent = asm.Type(cls);
             Assert.True(agent.GetNestedType("Tool") is { IsEnum: true }, cls);
             Assert.NotNull(agent.GetMethod("ToAgentTool", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly));
         }
 
+        // Code written against the contract binds for every agent.
+        const string Usage = """
+            namespace TestProject.Agents;
+            public static class Use
+            {
+                public static AgentTool[] Tools() => new[]
+                {
+                    HelperAgent.ToAgentTool(HelperAgent.Tool.Read),
+                    GuardedAgent.ToAgentTool(GuardedAgent.Tool.Read),
+                    ListerAgent.ToAgentTool(ListerAgent.Tool.Read),
+                };
+            }
+            """;
+        var withUsage = new GeneratorHarness().Agent("helper.md", Inheriting).Agent("guarded.md", Restricted).Agent("lister.md", Declared);
+        withUsage.Sources.Add(Usage);
+        withUsage.Run().AssertCompilesCleanly();
+
         string[] types = asm.GetExportedTypes().Where(t => !t.IsNested).Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(["AgentCatalog", "AgentTool", "AgentTools", "GuardedAgent", "HelperAgent", "ListerAgent"], types);
+        Assert.Equal(["AgentCatalog", "AgentTool", "AgentTools", "AllToolsAgentDefinition", "GuardedAgent", "HelperAgent", "ListerAgent"], types);
+    }
+
+    [Fact]
+    public void The_shared_base_forwards_every_parameter_of_AgentDefinitionBase()
+    {
+        // AllToolsAgentDefinition's constructor lists AgentDefinitionBase<TTool>'s parameters after the two tool
+        // conversions: a parameter added there and not here would leave the agents that share the enum unable to pass it.
+        Assembly asm = Build();
+        Type shared = asm.Type("AllToolsAgentDefinition");
+        Type agentTool = asm.Type("AgentTool");
+        ConstructorInfo forwarding = Assert.Single(shared.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance));
+        Assert.True(forwarding.IsFamilyAndAssembly); // private protected: no type outside the project derives from it
+        ConstructorInfo target = Assert.Single(typeof(AgentDefinitionBase<>).MakeGenericType(agentTool).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance));
+        string Describe(ParameterInfo p) => p.ParameterType + " " + p.Name + (p.IsOptional ? " = " + (p.DefaultValue ?? "null") : string.Empty);
+        Assert.Equal(target.GetParameters().Skip(2).Select(Describe), forwarding.GetParameters().Select(Describe));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class RuntimeAssembly : IDisposable
     public Dictionary<string, IAgentDefinition> Agents()
     {
         var agents = new Dictionary<string, IAgentDefinition>(StringComparer.Ordinal);
-        foreach (Type type in Assembly.GetTypes().Where(t => typeof(IAgentDefinition).IsAssignableFrom(t) && !t.IsInterface))
+        foreach (Type type in Assembly.GetTypes().Where(t => typeof(IAgentDefinition).IsAssignableFrom(t) && !t.IsAbstract))
         {
             var instance = (IAgentDefinition)type.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
             agents.Add(instance.Name, instance);

@@ -21,9 +21,28 @@ public static class GeneratedAssembly
     public static Type Type(this Assembly assembly, string name) =>
         assembly.GetType("TestProject.Agents." + name) ?? throw new InvalidOperationException("No generated type " + name);
 
+    /// <summary>
+    /// The agent's <c>Tool</c> enum as C# finds <c>XAgent.Tool</c>: declared by the class or, for an agent
+    /// that may use every tool, inherited from the project's <c>AllToolsAgentDefinition</c>
+    /// (reflection's <c>GetNestedType</c> does not look at base types).
+    /// </summary>
+    public static Type ToolEnum(this Type agent)
+    {
+        for (Type? t = agent; t is not null; t = t.BaseType)
+        {
+            if (t.GetNestedType("Tool") is { IsEnum: true } tool)
+            {
+                return tool;
+            }
+        }
+
+        throw new InvalidOperationException(agent.Name + " has no Tool enum");
+    }
+
+    /// <summary>A public static member as C# binds <c>Type.Member</c>: declared or inherited.</summary>
     public static object? Static(this Type type, string member, params object?[] args)
     {
-        const BindingFlags Flags = BindingFlags.Public | BindingFlags.Static;
+        const BindingFlags Flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy;
         if (type.GetProperty(member, Flags) is { } p)
         {
             return p.GetValue(null);

@@ -215,4 +215,28 @@ namespace TestProject.Agents
             }
         }
     }
+
+    /// <summary>The base of the agents that may use every tool of the catalogue: their <c>Tool</c> enum and <c>ToAgentTool</c>, declared once.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AgentGen", "0.1.0")]
+    public abstract class AllToolsAgentDefinition : global::AgentGen.AgentDefinitionBase<AgentTool>
+    {
+        private protected AllToolsAgentDefinition(string name, string description, string? model, string instructions, bool inheritsAllTools, string[]? toolNames = null, string[]? disallowedToolNames = null, string[]? metadata = null, global::AgentGen.AgentColor? color = null, global::AgentGen.AgentPermissionMode? permissionMode = null, int? maxTurns = null, string[]? skills = null, string[]? mcpServers = null, string? hooks = null, global::AgentGen.AgentMemoryScope? memory = null, bool? background = null, bool? omitClaudeMd = null, global::AgentGen.AgentEffort? effort = null, global::AgentGen.AgentIsolation? isolation = null, string? initialPrompt = null, string? experimental = null)
+            : base(AgentTools.NameOfTool, AgentTools.ParseTool, name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental)
+        {
+        }
+
+        /// <summary>The tools these agents may use: the catalogue.</summary>
+        public enum Tool
+        {
+            Agent, Artifact, AskUserQuestion, Bash, CronCreate, CronDelete, CronList, Edit, EndConversation, EnterPlanMode,
+            EnterWorktree, ExitPlanMode, ExitWorktree, Glob, Grep, ListAgents, ListMcpResourcesTool, LSP, Monitor,
+            NotebookEdit, PowerShell, PushNotification, Read, ReadMcpResourceTool, RemoteTrigger, ReportFindings,
+            ScheduleWakeup, SendFeedback, SendMessage, SendUserFile, ShareOnboardingGuide, Skill, SubagentHandback,
+            TaskCreate, TaskGet, TaskList, TaskOutput, TaskStop, TaskUpdate, TodoWrite, ToolSearch, WaitForMcpServers,
+            WebFetch, WebSearch, Workflow, Write,
+        }
+
+        /// <summary>The <see cref="AgentTool"/> of <paramref name="tool"/>.</summary>
+        public static AgentTool ToAgentTool(Tool tool) => AgentTools.FromToolMember(tool);
+    }
 }

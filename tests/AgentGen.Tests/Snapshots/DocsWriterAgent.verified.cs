@@ -10,32 +10,18 @@ namespace TestProject.Agents
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AgentGen", "0.1.0")]
     [global::AgentGen.AgentDefinition("docs-writer", InheritsAllTools = true, SourceFile = ".claude/agents/docs-writer.md")]
-    public sealed partial class DocsWriterAgent : global::AgentGen.AgentDefinitionBase<AgentTool>
+    public sealed partial class DocsWriterAgent : AllToolsAgentDefinition
     {
         public const string AgentName = "docs-writer";
         public static DocsWriterAgent Instance { get; } = new();
 
         private DocsWriterAgent() : base(
-            AgentTools.NameOfTool, AgentTools.ParseTool, AgentName,
+            AgentName,
             "Writes and updates the Inkwell Books developer and shop-owner documentation. Use it when a feature has landed and its reference pages, how-to guides or changelog entries need to catch up with the code.",
             "haiku",
             "\n# Docs Writer\n\nYou keep the Inkwell Books documentation accurate and easy to follow. There are two readers:\ndevelopers working on the storefront, and the two shop owners who use the back office every day\nand are not programmers.\n\n## Where Things Live\n\n- `docs/reference/`: one page per API area (catalogue, basket, checkout, orders)\n- `docs/guides/`: task-based guides for the back office, such as \"add a second-hand copy\"\n- `docs/architecture/notes/`: design notes; read them, but leave editing to the solution-architect\n- `CHANGELOG.md`: owned by the release-manager; suggest entries, do not rewrite history\n\n## Writing Style\n\n- Short sentences, active voice, second person (\"you\") for guides.\n- Every reference page opens with a two-sentence summary of what the area does.\n- Show a real request and response for each endpoint; take them from the design note so the\n  examples match what the code expects.\n- Screenshots for back-office guides go in `docs/guides/images/` and need alt text.\n- Prefer a numbered list for anything the reader does in order.\n\n## Before You Finish\n\n1. Build the docs site locally with `dotnet run --project tools/DocsSite` and fix broken links.\n2. Check that every code sample still compiles or, for HTTP samples, matches the current schema.\n3. List the pages you touched in your final message so the reviewer knows where to look.\n",
             inheritsAllTools: true, permissionMode: global::AgentGen.AgentPermissionMode.AcceptEdits, maxTurns: 12)
         {
         }
-
-        /// <summary>The tools this agent may use.</summary>
-        public enum Tool
-        {
-            Agent, Artifact, AskUserQuestion, Bash, CronCreate, CronDelete, CronList, Edit, EndConversation, EnterPlanMode,
-            EnterWorktree, ExitPlanMode, ExitWorktree, Glob, Grep, ListAgents, ListMcpResourcesTool, LSP, Monitor,
-            NotebookEdit, PowerShell, PushNotification, Read, ReadMcpResourceTool, RemoteTrigger, ReportFindings,
-            ScheduleWakeup, SendFeedback, SendMessage, SendUserFile, ShareOnboardingGuide, Skill, SubagentHandback,
-            TaskCreate, TaskGet, TaskList, TaskOutput, TaskStop, TaskUpdate, TodoWrite, ToolSearch, WaitForMcpServers,
-            WebFetch, WebSearch, Workflow, Write,
-        }
-
-        /// <summary>The <see cref="AgentTool"/> of <paramref name="tool"/>.</summary>
-        public static AgentTool ToAgentTool(Tool tool) => AgentTools.FromToolMember(tool);
     }
 }

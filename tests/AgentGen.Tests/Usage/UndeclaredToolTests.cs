@@ -346,6 +346,32 @@ public class UndeclaredToolTests
     }
 
     [Fact]
+    public Task A_member_of_the_shared_Tool_enum_names_its_tool()
+    {
+        // An agent that may use every tool inherits its Tool enum from AllToolsAgentDefinition: a member of
+        // that enum handed to a [DeclaredTool] parameter is checked as the AgentTool member of its name.
+        var test = new AnalyzerTest();
+        Configure(test.TestState, [("code-reviewer.md", Agents.CodeReviewer), ("helper.md", "---\nname: helper\ndescription: Helps with anything.\n---\nHelp.\n")]);
+        test.TestState.Sources.Add(("/project/Program.cs", """
+            using AgentGen;
+            using TestProject.Agents;
+            static class C
+            {
+                static void Pass(this IAgentDefinition agent, [DeclaredTool] HelperAgent.Tool tool) { }
+
+                static void M()
+                {
+                    AgentCatalog.CodeReviewer.Pass({|#0:HelperAgent.Tool.WebFetch|});
+                    AgentCatalog.CodeReviewer.Pass(HelperAgent.Tool.Read);
+                    AgentCatalog.Helper.EnsureAllowed(HelperAgent.ToAgentTool(HelperAgent.Tool.Bash));
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic("AGEN100").WithLocation(0).WithMessage("Agent 'code-reviewer' does not allow tool 'WebFetch'; its tools are Read, Grep, Glob"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Long_tool_lists_are_shortened_in_the_message()
     {
         var test = new AnalyzerTest();

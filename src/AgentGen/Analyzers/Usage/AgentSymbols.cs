@@ -206,8 +206,9 @@ namespace AgentGen.Analyzers.Usage
                 return direct;
             }
 
-            // An agent's nested Tool enum: its members are named like the AgentTool members of the agent's namespace.
-            if (field.ContainingType is { Name: AgentToolEnum, ContainingType: { } agentType } && AgentOf(agentType) is not null)
+            // An agent's nested Tool enum, or that of the project's AllToolsAgentDefinition (the agents that may use
+            // every tool inherit it): its members are named like the AgentTool members of the agent's namespace.
+            if (field.ContainingType is { Name: AgentToolEnum, ContainingType: { } agentType } && (AgentOf(agentType) is not null || agentType.Name == AllToolsBase))
             {
                 foreach (INamedTypeSymbol candidate in agentType.ContainingNamespace.GetTypeMembers(ToolEnum))
                 {
