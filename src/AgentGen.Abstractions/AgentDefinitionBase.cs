@@ -41,6 +41,7 @@ namespace AgentGen
         /// <param name="isolation">The <c>isolation</c>.</param>
         /// <param name="initialPrompt">The <c>initialPrompt</c>.</param>
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
+        /// <param name="mcpServerEntries">The inline <c>mcpServers</c> entries as one JSON object (server name to its entry), or null.</param>
         protected AgentDefinitionBase(
             string name,
             string description,
@@ -62,7 +63,8 @@ namespace AgentGen
             AgentEffort? effort = null,
             AgentIsolation? isolation = null,
             string? initialPrompt = null,
-            string? experimental = null)
+            string? experimental = null,
+            string? mcpServerEntries = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Description = description ?? string.Empty;
@@ -87,6 +89,7 @@ namespace AgentGen
             Isolation = isolation;
             InitialPrompt = initialPrompt;
             Experimental = experimental;
+            McpServerEntries = mcpServerEntries;
         }
 
         /// <inheritdoc/>
@@ -127,6 +130,13 @@ namespace AgentGen
 
         /// <summary>The names of the <c>mcpServers</c> (empty when absent).</summary>
         public IReadOnlyList<string> McpServers { get; }
+
+        /// <summary>
+        /// The inline entries of <c>mcpServers</c> (<c>- name: {command: ...}</c>) as one JSON object, server name to its
+        /// entry in <c>.mcp.json</c>'s shape; null when the field has none. The runtime starts these servers for the
+        /// agent's runs; names of configured servers are only in <see cref="McpServers"/>.
+        /// </summary>
+        public string? McpServerEntries { get; }
 
         /// <summary>The <c>hooks</c> field, as its YAML text.</summary>
         public string? Hooks { get; }
