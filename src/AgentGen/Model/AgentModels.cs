@@ -44,6 +44,9 @@ namespace AgentGen.Model
         string? Experimental)
     {
         public static readonly AgentOptionalFields None = new(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        /// <summary>The inline <c>mcpServers</c> entries as one JSON object (name to entry), for the runtime; null when none.</summary>
+        public string? McpServerEntries { get; init; }
     }
 
     /// <summary>A protocol message documented by a ```json block.</summary>

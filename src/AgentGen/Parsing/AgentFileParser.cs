@@ -139,7 +139,7 @@ namespace AgentGen.Parsing
                     _metadata.ToEquatableArray(),
                     optional,
                     _messages.ToEquatableArray());
-                return new AgentParseResult(agent, name, nameSpan, _diagnostics) { SkillEntries = _skillEntries };
+                return new AgentParseResult(agent, name, nameSpan, _diagnostics) { SkillEntries = _skillEntries, McpServerEntries = _mcpServerEntries, McpToolEntries = _mcpToolEntries };
             }
         }
     }
