@@ -23,14 +23,17 @@ namespace AgentGen.Agents
         private readonly IAgentDefinition _definition;
         private readonly AgentMcpServers _servers;
         private readonly IReadOnlyCollection<string> _otherToolNames;
+        private readonly Action<AIFunction> _registerInlineTool;
 
         /// <param name="inner">The member's agent.</param>
         /// <param name="definition">The member's file.</param>
         /// <param name="servers">The team's MCP servers.</param>
         /// <param name="otherToolNames">The names of the member's other tools (toolbox tools it allows, the team's Agent tool).</param>
-        public McpTeamMember(AIAgent inner, IAgentDefinition definition, AgentMcpServers servers, IReadOnlyCollection<string> otherToolNames)
+        /// <param name="registerInlineTool">Registers a tool of an inline server with the team's gate, for this member only.</param>
+        public McpTeamMember(AIAgent inner, IAgentDefinition definition, AgentMcpServers servers, IReadOnlyCollection<string> otherToolNames, Action<AIFunction> registerInlineTool)
             : base(inner)
         {
+            _registerInlineTool = registerInlineTool;
             _definition = definition;
             _servers = servers;
             _otherToolNames = otherToolNames;
@@ -75,7 +78,12 @@ namespace AgentGen.Agents
         private AgentRunOptions? Prepare(McpRunScope scope, AgentRunOptions? options)
         {
             var tools = new List<AITool>(_servers.SharedToolsFor(_definition));
-            tools.AddRange(scope.Tools);
+            foreach (AIFunction tool in scope.Tools)
+            {
+                _registerInlineTool(tool);
+                tools.Add(tool);
+            }
+
             AgentToolResolution.EnsureAnyTool(_definition, _otherToolNames.Concat(tools.Select(t => t.Name)));
             if (tools.Count == 0)
             {

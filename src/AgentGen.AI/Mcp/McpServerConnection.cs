@@ -234,8 +234,17 @@ namespace AgentGen.AI.Mcp
                 {
                     return await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (!_connection.IsAlive || _connection._client.Completion.IsCompleted))
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // A call that fails because the server went away: the session ends at about the same time (the
+                    // transport sees the process exit); give it a moment before deciding this was an ordinary tool error.
+                    Task completion = _connection._client.Completion;
+                    await Task.WhenAny(completion, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken)).ConfigureAwait(false);
+                    if (_connection.IsAlive && !completion.IsCompleted)
+                    {
+                        throw;
+                    }
+
                     _connection.OnCompleted(ex);
                     return Unavailable();
                 }
