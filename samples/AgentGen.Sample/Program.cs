@@ -48,3 +48,4 @@ var parsed = JsonSerializer.Deserialize<AgentRequest<DraftReferencePagePayload>>
 Console.WriteLine($"parsed back: {parsed.RequestType} from {parsed.RequestingAgent}, {parsed.Payload.Sections.Count} sections, tone {parsed.Payload.Style.Tone}");
 
 await Inkwell.TeamDemo.RunAsync();
+await Inkwell.McpDemo.RunAsync();

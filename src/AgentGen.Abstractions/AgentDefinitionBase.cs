@@ -42,6 +42,7 @@ namespace AgentGen
         /// <param name="initialPrompt">The <c>initialPrompt</c>.</param>
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
         /// <param name="agentTypes">The agent types of the <c>tools</c> entries <c>Agent(...)</c> (see <see cref="IAgentRuntimeDefinition.AgentTypes"/>); null when delegation may go to any agent.</param>
+        /// <param name="mcpServerEntries">The inline <c>mcpServers</c> entries as one JSON object (server name to its entry), or null.</param>
         protected AgentDefinitionBase(
             string name,
             string description,
@@ -64,7 +65,8 @@ namespace AgentGen
             AgentIsolation? isolation = null,
             string? initialPrompt = null,
             string? experimental = null,
-            string[]? agentTypes = null)
+            string[]? agentTypes = null,
+            string? mcpServerEntries = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Description = description ?? string.Empty;
@@ -90,6 +92,7 @@ namespace AgentGen
             InitialPrompt = initialPrompt;
             Experimental = experimental;
             AgentTypes = agentTypes is null ? null : ReadOnly(agentTypes);
+            McpServerEntries = mcpServerEntries;
         }
 
         /// <inheritdoc/>
@@ -130,6 +133,13 @@ namespace AgentGen
 
         /// <summary>The names of the <c>mcpServers</c> (empty when absent).</summary>
         public IReadOnlyList<string> McpServers { get; }
+
+        /// <summary>
+        /// The inline entries of <c>mcpServers</c> (<c>- name: {command: ...}</c>) as one JSON object, server name to its
+        /// entry in <c>.mcp.json</c>'s shape; null when the field has none. The runtime starts these servers for the
+        /// agent's runs; names of configured servers are only in <see cref="McpServers"/>.
+        /// </summary>
+        public string? McpServerEntries { get; }
 
         /// <summary>The <c>hooks</c> field, as its YAML text.</summary>
         public string? Hooks { get; }

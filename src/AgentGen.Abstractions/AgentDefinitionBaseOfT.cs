@@ -48,6 +48,7 @@ namespace AgentGen
         /// <param name="initialPrompt">The <c>initialPrompt</c>.</param>
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
         /// <param name="agentTypes">The agent types of the <c>tools</c> entries <c>Agent(...)</c>; null when delegation may go to any agent.</param>
+        /// <param name="mcpServerEntries">The inline <c>mcpServers</c> entries as one JSON object, or null.</param>
         protected AgentDefinitionBase(
             Func<TTool, string> toolName,
             AgentToolParser<TTool> parseTool,
@@ -72,8 +73,9 @@ namespace AgentGen
             AgentIsolation? isolation = null,
             string? initialPrompt = null,
             string? experimental = null,
-            string[]? agentTypes = null)
-            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental, agentTypes)
+            string[]? agentTypes = null,
+            string? mcpServerEntries = null)
+            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental, agentTypes, mcpServerEntries)
         {
             _toolName = toolName ?? throw new ArgumentNullException(nameof(toolName));
             if (parseTool is null)

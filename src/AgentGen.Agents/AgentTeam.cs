@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AgentGen.AI;
+using AgentGen.AI.Mcp;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace AgentGen.Agents
     /// Claude Code's Agent tool (<c>subagent_type</c>, <c>prompt</c>, <c>description</c>): it runs that member on a fresh
     /// session and returns its answer as the tool's result. A member without <c>Agent</c> never sees the tool.
     /// </summary>
-    public sealed class AgentTeam
+    public sealed partial class AgentTeam : IAsyncDisposable
     {
         /// <summary>The name of Claude Code's tool for delegating to a sub-agent (formerly <c>Task</c>).</summary>
         public const string AgentToolName = "Agent";
@@ -29,7 +30,7 @@ namespace AgentGen.Agents
         private readonly AsyncLocal<int> _depth = new AsyncLocal<int>();
         private readonly AgentToolRegistry _registry = new AgentToolRegistry();
         private readonly Dictionary<string, IAgentDefinition> _definitions = new Dictionary<string, IAgentDefinition>(StringComparer.Ordinal);
-        private readonly Dictionary<string, ChatClientAgent> _agents = new Dictionary<string, ChatClientAgent>(StringComparer.Ordinal);
+        private readonly Dictionary<string, AIAgent> _agents = new Dictionary<string, AIAgent>(StringComparer.Ordinal);
         private readonly List<string> _names = new List<string>();
 
         /// <summary>Builds the team: one <see cref="AIAgent"/> per agent, all on <paramref name="chatClient"/>.</summary>
@@ -44,14 +45,38 @@ namespace AgentGen.Agents
         /// of <paramref name="options"/>.
         /// </summary>
         /// <exception cref="InvalidOperationException"><paramref name="chatClient"/> already invokes functions itself: pass the provider's client.</exception>
-        public static Task<AgentTeam> CreateAsync(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions? options = null, CancellationToken cancellationToken = default)
+        public static async Task<AgentTeam> CreateAsync(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions? options = null, CancellationToken cancellationToken = default)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return Task.FromResult(new AgentTeam(chatClient, agents, toolbox, options ?? new AgentRuntimeOptions()));
+            if (chatClient is null)
+            {
+                throw new ArgumentNullException(nameof(chatClient));
+            }
+
+            if (toolbox is null)
+            {
+                throw new ArgumentNullException(nameof(toolbox));
+            }
+
+            options ??= new AgentRuntimeOptions();
+            List<IAgentDefinition> members = (agents ?? throw new ArgumentNullException(nameof(agents))).ToList();
+            var runtime = new TeamRuntime();
+            try
+            {
+                // One step per concern, each adding what it started to the runtime the team disposes.
+                await runtime.StartMcpServersAsync(members, options, cancellationToken).ConfigureAwait(false);
+                return new AgentTeam(chatClient, members, toolbox, options, runtime);
+            }
+            catch
+            {
+                await runtime.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
-        private AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions options)
+        private AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions options, TeamRuntime? runtime = null)
         {
+            _runtime = runtime ?? new TeamRuntime();
+            _runtime.OnMcpEvent = e => McpServerChanged?.Invoke(this, e);
             if (options is null)
             {
                 throw new ArgumentNullException(nameof(options));
@@ -87,7 +112,8 @@ namespace AgentGen.Agents
             foreach (IAgentDefinition agent in _definitions.Values)
             {
                 AITool[]? extra = agent.Allows(AgentToolName) ? new AITool[] { CreateAgentTool(agent) } : null;
-                _agents.Add(agent.Name, AgentFrameworkExtensions.Create(agent, chatClient, toolbox, options, _registry, extra, s_teamToolNames, configure: null));
+                AIAgent member = AgentFrameworkExtensions.Create(agent, chatClient, toolbox, options, _registry, extra, s_teamToolNames, configure: null);
+                _agents.Add(agent.Name, WithMcpServers(member, agent, toolbox, extra, options));
             }
         }
 
@@ -115,7 +141,7 @@ namespace AgentGen.Agents
         {
             get
             {
-                if (name is not null && _agents.TryGetValue(name, out ChatClientAgent? agent))
+                if (name is not null && _agents.TryGetValue(name, out AIAgent? agent))
                 {
                     return agent;
                 }
@@ -224,7 +250,7 @@ namespace AgentGen.Agents
 
         private async Task<string> DelegateAsync(IAgentDefinition caller, string subagentType, string prompt, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrWhiteSpace(subagentType) || !_agents.TryGetValue(subagentType, out ChatClientAgent? target))
+            if (string.IsNullOrWhiteSpace(subagentType) || !_agents.TryGetValue(subagentType, out AIAgent? target))
             {
                 return "Error: " + AgentLookup.NotFound(subagentType, _names).Message;
             }

@@ -101,6 +101,18 @@ namespace AgentGen.Diagnostics
             "AGEN024", "Agent names Claude Code matches as one",
             "The agent names '{0}' and '{1}' (in '{2}') differ only in case or in spaces, '-' and '_'; Claude Code matches a subagent's name without them, so asking for one may start the other", DiagnosticSeverity.Warning, compilationEnd: true);
 
+        public static readonly DiagnosticDescriptor InvalidMcpConfig = Create(
+            "AGEN025", "Invalid MCP server configuration",
+            "{0}; Claude Code skips {1}", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnknownMcpServerTool = Create(
+            "AGEN026", "MCP tool of a server that is not configured",
+            "'{0}' names the MCP server '{1}', which is configured neither in .mcp.json nor in this agent's mcpServers{2}; Claude Code launches the agent without it", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnusableMcpServerEntry = Create(
+            "AGEN027", "mcpServers entry that Claude Code cannot start",
+            "{0}; Claude Code runs the agent without this server", DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor InternalError = Create(
             "AGEN099", "AgentGen could not process a file",
             "AgentGen could not process this file ({0}); no code was generated for it. Please report this.", DiagnosticSeverity.Warning);

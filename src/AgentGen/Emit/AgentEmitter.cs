@@ -121,6 +121,7 @@ namespace AgentGen.Emit
             {
                 named.Add("agentTypes: " + CSharp.StringArray(agentTypes));
             }
+            AddString(named, "mcpServerEntries", o.McpServerEntries);
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).

@@ -47,6 +47,9 @@ namespace AgentGen.Model
 
         /// <summary>The agent types of the file's <c>Agent(...)</c> entries in <c>tools</c>; null when delegation may go to any agent.</summary>
         public EquatableArray<string>? AgentTypes { get; init; }
+
+        /// <summary>The inline <c>mcpServers</c> entries as one JSON object (name to entry), for the runtime; null when none.</summary>
+        public string? McpServerEntries { get; init; }
     }
 
     /// <summary>A protocol message documented by a ```json block.</summary>

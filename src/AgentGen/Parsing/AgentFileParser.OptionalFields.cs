@@ -29,7 +29,10 @@ namespace AgentGen.Parsing
                     Effort: (string?)ReadField(fields, "effort"),
                     Isolation: (string?)ReadField(fields, "isolation"),
                     InitialPrompt: (string?)ReadField(fields, "initialPrompt"),
-                    Experimental: (string?)ReadField(fields, "experimental"));
+                    Experimental: (string?)ReadField(fields, "experimental"))
+                {
+                    McpServerEntries = McpServerJson,
+                };
             }
 
             /// <summary>One optional field, read by the reader of its kind in <see cref="FieldCatalog"/>; null when absent or invalid.</summary>
@@ -220,12 +223,14 @@ namespace AgentGen.Parsing
                         if (item.Kind == YKind.Scalar && !item.IsNull)
                         {
                             names.Add(item.Value);
+                            NoteServerReference(item);
                         }
                         else if (item.Kind == YKind.Mapping && item.Entries.Count > 0 && item.Entries[0].Key.Kind == YKind.Scalar)
                         {
                             foreach (KeyValuePair<YNode, YNode> server in item.Entries)
                             {
                                 names.Add(server.Key.Value);
+                                NoteInlineServer(server.Key, server.Value);
                             }
                         }
                         else
@@ -242,6 +247,7 @@ namespace AgentGen.Parsing
                     foreach (KeyValuePair<YNode, YNode> server in value.Entries)
                     {
                         names.Add(server.Key.Value);
+                        NoteInlineServer(server.Key, server.Value);
                     }
 
                     return names.ToEquatableArray();

@@ -41,7 +41,7 @@ namespace AgentGen.Parsing
             private bool IsCopilot => _dialect == AgentDialect.Copilot;
 
             private AgentParseResult Fail(string? name = null, SourceSpan nameSpan = default)
-                => new(null, name, nameSpan, _diagnostics) { SkillEntries = _skillEntries };
+                => new(null, name, nameSpan, _diagnostics) { SkillEntries = _skillEntries, McpServerEntries = _mcpServerEntries, McpToolEntries = _mcpToolEntries };
 
             private SourceSpan Span(YNode node)
             {

@@ -115,6 +115,7 @@ namespace AgentGen.Parsing
                     }
 
                     string toolName = AgentToolRules.StripSpecifier(entryText);
+                    NoteToolEntry(field, new KeyValuePair<string, SourceSpan>(toolName, item.Value));
                     if (toolName.Length == 0)
                     {
                         Report(Descriptors.InvalidFieldValue, item.Value, $"'{entryText}' in '{field}' names no tool");

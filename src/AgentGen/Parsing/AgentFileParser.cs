@@ -142,7 +142,7 @@ namespace AgentGen.Parsing
                     _metadata.ToEquatableArray(),
                     tools?.AgentTypes is { } agentTypes ? optional with { AgentTypes = agentTypes.ToEquatableArray() } : optional,
                     _messages.ToEquatableArray());
-                return new AgentParseResult(agent, name, nameSpan, _diagnostics) { SkillEntries = _skillEntries };
+                return new AgentParseResult(agent, name, nameSpan, _diagnostics) { SkillEntries = _skillEntries, McpServerEntries = _mcpServerEntries, McpToolEntries = _mcpToolEntries };
             }
         }
     }

@@ -31,5 +31,11 @@ namespace AgentGen.Parsing
 
         /// <summary>The <c>skills</c> entries and where each is written (for AGEN022, checked against the project's skills).</summary>
         public IReadOnlyList<KeyValuePair<string, SourceSpan>> SkillEntries { get; init; } = Array.Empty<KeyValuePair<string, SourceSpan>>();
+
+        /// <summary>The <c>mcpServers</c> entries (references and inline servers) and where each name is written (AGEN026, AGEN027).</summary>
+        public IReadOnlyList<McpServerEntry> McpServerEntries { get; init; } = Array.Empty<McpServerEntry>();
+
+        /// <summary>The <c>tools</c> entries that name MCP tools or servers (<c>mcp__...</c>) and where each is written (AGEN026).</summary>
+        public IReadOnlyList<KeyValuePair<string, SourceSpan>> McpToolEntries { get; init; } = Array.Empty<KeyValuePair<string, SourceSpan>>();
     }
 }

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+
+namespace AgentGen.AI.Mcp
+{
+    /// <summary>How an MCP server is reached (the <c>type</c> of a <c>.mcp.json</c> entry).</summary>
+    internal enum McpTransportKind
+    {
+        Stdio,
+        Http,
+        Sse,
+        WebSocket,
+    }
+
+    /// <summary>Where an MCP server's configuration comes from; decides its lifetime and its trust check.</summary>
+    internal enum McpServerScope
+    {
+        /// <summary>The project's <c>.mcp.json</c>: one connection shared by the team.</summary>
+        Project,
+
+        /// <summary>An agent file's inline <c>mcpServers</c> entry: started for that agent's run, stopped after it.</summary>
+        Inline,
+    }
+
+    /// <summary>
+    /// One server entry of <c>.mcp.json</c> or of an agent's inline <c>mcpServers</c>, in Claude Code's shape
+    /// (code.claude.com/docs/en/mcp, v2.1.240): stdio <c>command</c>/<c>args</c>/<c>env</c>, or <c>url</c>/<c>headers</c>
+    /// for <c>http</c> (also <c>streamable-http</c>), <c>sse</c> and <c>ws</c>. Values are as written; <c>${VAR}</c> is
+    /// expanded when the server starts (<see cref="McpEnvironment"/>).
+    /// </summary>
+    internal sealed class McpServerConfig
+    {
+        public McpServerConfig(string name, McpServerScope scope, McpTransportKind transport, string? command, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, string? url, IReadOnlyDictionary<string, string> headers, string? error)
+        {
+            Name = name;
+            Scope = scope;
+            Transport = transport;
+            Command = command;
+            Args = args;
+            Env = env;
+            Url = url;
+            Headers = headers;
+            Error = error;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The name as it appears in tool names: <c>mcp__&lt;ToolNameSegment&gt;__&lt;tool&gt;</c>.</summary>
+        public string ToolNameSegment => McpNames.Normalize(Name);
+
+        public McpServerScope Scope { get; }
+
+        public McpTransportKind Transport { get; }
+
+        public string? Command { get; }
+
+        public IReadOnlyList<string> Args { get; }
+
+        public IReadOnlyDictionary<string, string> Env { get; }
+
+        public string? Url { get; }
+
+        public IReadOnlyDictionary<string, string> Headers { get; }
+
+        /// <summary>Why the entry cannot be started (no <c>command</c>, no <c>url</c>, unknown <c>type</c>); null when it can.</summary>
+        public string? Error { get; }
+
+        internal static readonly IReadOnlyList<string> NoArgs = Array.Empty<string>();
+
+        internal static readonly IReadOnlyDictionary<string, string> NoMap = new Dictionary<string, string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>MCP tool names as Claude Code forms them.</summary>
+    internal static class McpNames
+    {
+        public const string Prefix = "mcp__";
+
+        /// <summary>
+        /// Claude Code replaces "any character outside A-Z, a-z, 0-9, _, and -" with <c>_</c> in MCP server and tool
+        /// names (code.claude.com/docs/en/mcp, "Plugin-provided MCP servers", v2.1.240; applied to every server here,
+        /// as the API accepts only <c>^[a-zA-Z0-9_-]{1,64}$</c>). Hyphens are kept.
+        /// </summary>
+        public static string Normalize(string name)
+        {
+            char[] chars = (name ?? string.Empty).ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+                {
+                    chars[i] = '_';
+                }
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary><c>mcp__&lt;server&gt;__&lt;tool&gt;</c>.</summary>
+        public static string ToolName(string server, string tool) => Prefix + Normalize(server) + "__" + Normalize(tool);
+
+        /// <summary>
+        /// The server part of an MCP tool or rule name: <c>mcp__github__list_issues</c>, <c>mcp__github__*</c> and
+        /// <c>mcp__github</c> all give <c>github</c>; anything else gives null.
+        /// </summary>
+        public static string? ServerOf(string toolName)
+        {
+            if (toolName is null || !toolName.StartsWith(Prefix, StringComparison.Ordinal) || toolName.Length == Prefix.Length)
+            {
+                return null;
+            }
+
+            int separator = toolName.IndexOf("__", Prefix.Length, StringComparison.Ordinal);
+            string server = separator < 0 ? toolName.Substring(Prefix.Length) : toolName.Substring(Prefix.Length, separator - Prefix.Length);
+            return server.Length == 0 || server.IndexOf('*') >= 0 ? null : server;
+        }
+    }
+}
