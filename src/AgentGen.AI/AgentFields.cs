@@ -1,46 +1,52 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Reflection;
 
 namespace AgentGen.AI
 {
     /// <summary>
-    /// Reads the typed optional fields (<c>MaxTurns</c>, <c>Effort</c>) that <see cref="IAgentDefinition"/> does not
-    /// expose. Generated agent classes derive from <see cref="AgentDefinitionBase"/>, which has them; any other
+    /// Reads the typed optional fields (<c>MaxTurns</c>, <c>Effort</c>, <c>PermissionMode</c>, <c>Skills</c>,
+    /// <c>Memory</c>, <c>HooksJson</c>, <c>InitialPrompt</c>) that <see cref="IAgentDefinition"/> does not expose.
+    /// Generated agent classes derive from <see cref="AgentDefinitionBase"/>, which has them; any other
     /// <see cref="IAgentDefinition"/> (a hand-written one) is read by reflection, once per type, and one without
     /// such properties simply has none.
     /// </summary>
     internal static class AgentFields
     {
-        private static readonly ConcurrentDictionary<Type, Fields> s_cache = new ConcurrentDictionary<Type, Fields>();
+        private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> s_cache = new ConcurrentDictionary<(Type, string), PropertyInfo?>();
 
         public static int? GetMaxTurns(IAgentDefinition agent)
-            => agent is AgentDefinitionBase generated ? generated.MaxTurns : Get(agent).MaxTurns?.GetValue(agent) as int?;
+            => agent is AgentDefinitionBase generated ? generated.MaxTurns : Get<int?>(agent, "MaxTurns");
 
         public static AgentEffort? GetEffort(IAgentDefinition agent)
-            => agent is AgentDefinitionBase generated ? generated.Effort : Get(agent).Effort?.GetValue(agent) as AgentEffort?;
+            => agent is AgentDefinitionBase generated ? generated.Effort : Get<AgentEffort?>(agent, "Effort");
 
-        private static Fields Get(IAgentDefinition agent) => s_cache.GetOrAdd(agent.GetType(), t => new Fields(
-            Property(t, "MaxTurns", typeof(int?)),
-            Property(t, "Effort", typeof(AgentEffort?))));
+        public static AgentPermissionMode? GetPermissionMode(IAgentDefinition agent)
+            => agent is AgentDefinitionBase generated ? generated.PermissionMode : Get<AgentPermissionMode?>(agent, "PermissionMode");
+
+        public static IReadOnlyList<string> GetSkills(IAgentDefinition agent)
+            => agent is AgentDefinitionBase generated ? generated.Skills : Get<IReadOnlyList<string>>(agent, "Skills") ?? Array.Empty<string>();
+
+        public static AgentMemoryScope? GetMemory(IAgentDefinition agent)
+            => agent is AgentDefinitionBase generated ? generated.Memory : Get<AgentMemoryScope?>(agent, "Memory");
+
+        public static string? GetHooksJson(IAgentDefinition agent)
+            => agent is AgentDefinitionBase generated ? generated.HooksJson : Get<string>(agent, "HooksJson");
+
+        public static string? GetInitialPrompt(IAgentDefinition agent)
+            => agent is AgentDefinitionBase generated ? generated.InitialPrompt : Get<string>(agent, "InitialPrompt");
+
+        private static T? Get<T>(IAgentDefinition agent, string name)
+        {
+            PropertyInfo? p = s_cache.GetOrAdd((agent.GetType(), name), key => Property(key.Item1, key.Item2, typeof(T)));
+            return p is not null && p.GetValue(agent) is T value ? value : default;
+        }
 
         private static PropertyInfo? Property(Type type, string name, Type propertyType)
         {
             PropertyInfo? p = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-            return p is not null && p.PropertyType == propertyType && p.GetIndexParameters().Length == 0 ? p : null;
-        }
-
-        private sealed class Fields
-        {
-            public Fields(PropertyInfo? maxTurns, PropertyInfo? effort)
-            {
-                MaxTurns = maxTurns;
-                Effort = effort;
-            }
-
-            public PropertyInfo? MaxTurns { get; }
-
-            public PropertyInfo? Effort { get; }
+            return p is not null && propertyType.IsAssignableFrom(p.PropertyType) && p.GetIndexParameters().Length == 0 ? p : null;
         }
     }
 }

@@ -41,6 +41,7 @@ namespace AgentGen
         /// <param name="isolation">The <c>isolation</c>.</param>
         /// <param name="initialPrompt">The <c>initialPrompt</c>.</param>
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
+        /// <param name="hooksJson">The <c>hooks</c>, as JSON text (what the runtime reads).</param>
         protected AgentDefinitionBase(
             string name,
             string description,
@@ -62,7 +63,8 @@ namespace AgentGen
             AgentEffort? effort = null,
             AgentIsolation? isolation = null,
             string? initialPrompt = null,
-            string? experimental = null)
+            string? experimental = null,
+            string? hooksJson = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Description = description ?? string.Empty;
@@ -87,6 +89,7 @@ namespace AgentGen
             Isolation = isolation;
             InitialPrompt = initialPrompt;
             Experimental = experimental;
+            HooksJson = hooksJson;
         }
 
         /// <inheritdoc/>
@@ -130,6 +133,9 @@ namespace AgentGen
 
         /// <summary>The <c>hooks</c> field, as its YAML text.</summary>
         public string? Hooks { get; }
+
+        /// <summary>The <c>hooks</c> field as JSON text (the same map as <see cref="Hooks"/>), or <see langword="null"/>.</summary>
+        public string? HooksJson { get; }
 
         /// <summary>The <c>memory</c> field.</summary>
         public AgentMemoryScope? Memory { get; }

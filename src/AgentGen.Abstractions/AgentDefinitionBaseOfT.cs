@@ -47,6 +47,7 @@ namespace AgentGen
         /// <param name="isolation">The <c>isolation</c>.</param>
         /// <param name="initialPrompt">The <c>initialPrompt</c>.</param>
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
+        /// <param name="hooksJson">The <c>hooks</c>, as JSON text.</param>
         protected AgentDefinitionBase(
             Func<TTool, string> toolName,
             AgentToolParser<TTool> parseTool,
@@ -70,8 +71,9 @@ namespace AgentGen
             AgentEffort? effort = null,
             AgentIsolation? isolation = null,
             string? initialPrompt = null,
-            string? experimental = null)
-            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental)
+            string? experimental = null,
+            string? hooksJson = null)
+            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental, hooksJson)
         {
             _toolName = toolName ?? throw new ArgumentNullException(nameof(toolName));
             if (parseTool is null)
