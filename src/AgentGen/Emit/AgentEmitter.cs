@@ -112,6 +112,7 @@ namespace AgentGen.Emit
             AddEnum(named, "isolation", TypeRefs.AgentIsolation, o.Isolation);
             AddString(named, "initialPrompt", o.InitialPrompt);
             AddString(named, "experimental", o.Experimental);
+            AddString(named, "hooksJson", o.HooksJson);
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).
