@@ -55,6 +55,15 @@ namespace AgentGen.AI
         /// <summary>The app's own hooks (PreToolUse, PostToolUse, Stop, SubagentStop), run for every agent; they run whatever <see cref="TrustProjectFiles"/> says.</summary>
         public AgentHooks Hooks { get; } = new AgentHooks();
 
+        /// <summary>
+        /// Turns on OpenTelemetry for the agents' runs: each agent is wrapped in the Agent Framework's
+        /// <c>OpenTelemetryAgent</c> with this <see cref="System.Diagnostics.ActivitySource"/> name (spans for the agent
+        /// run, its chat calls and tool calls, following the GenAI semantic conventions), and AgentGen adds events for
+        /// refused calls (<c>agentgen.tool_call.refused</c>) and delegations (<c>agentgen.delegation</c>) to the current
+        /// span. The app's OpenTelemetry set-up must listen to the source. <see langword="null"/> (the default): off.
+        /// </summary>
+        public string? TelemetrySourceName { get; set; }
+
         /// <summary>How long one MCP server may take to start and connect (Claude Code's <c>MCP_TIMEOUT</c>, default 30 s).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>).</exception>
         public TimeSpan McpStartupTimeout

@@ -78,7 +78,7 @@ namespace AgentGen.AI
             => Enforce(functionInvoker, agent, toolbox, logger, knownToolNames: null);
 
         /// <summary>As the public overload; <paramref name="knownToolNames"/> are further tools the app has (the team's Agent tool) that a call is refused rather than "not found" for.</summary>
-        internal static void Enforce(FunctionInvokingChatClient functionInvoker, IAgentDefinition agent, AgentToolbox? toolbox, ILogger? logger, IEnumerable<string>? knownToolNames)
+        internal static void Enforce(FunctionInvokingChatClient functionInvoker, IAgentDefinition agent, AgentToolbox? toolbox, ILogger? logger, IEnumerable<string>? knownToolNames, AgentPermissionGate? gate = null)
         {
             if (functionInvoker is null)
             {
@@ -104,7 +104,7 @@ namespace AgentGen.AI
                     return;
                 }
 
-                var guard = new Guard(agent, logger, functionInvoker.FunctionInvoker);
+                var guard = new Guard(agent, logger, functionInvoker.FunctionInvoker, gate);
                 guard.AddToolbox(toolbox);
                 functionInvoker.FunctionInvoker = guard.InvokeAsync;
                 s_guards.Add(functionInvoker, guard);
@@ -171,12 +171,14 @@ namespace AgentGen.AI
             private readonly ILogger? _logger;
             private readonly Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? _next;
             private readonly List<AgentToolbox> _toolboxes = new List<AgentToolbox>();
+            private readonly AgentPermissionGate? _gate;
 
-            public Guard(IAgentDefinition agent, ILogger? logger, Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? next)
+            public Guard(IAgentDefinition agent, ILogger? logger, Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? next, AgentPermissionGate? gate)
             {
                 Agent = agent;
                 _logger = logger;
                 _next = next;
+                _gate = gate;
             }
 
             public IAgentDefinition Agent { get; }
@@ -201,7 +203,7 @@ namespace AgentGen.AI
             {
                 if (IsAllowed(Agent, context.Function))
                 {
-                    return _next is null ? context.Function.InvokeAsync(context.Arguments, cancellationToken) : _next(context, cancellationToken);
+                    return _gate is null ? Next(context, cancellationToken) : InvokeGatedAsync(context, cancellationToken);
                 }
 
                 string toolName = context.CallContent?.Name ?? context.Function.Name;
@@ -212,6 +214,48 @@ namespace AgentGen.AI
                     s_logRefused(_logger, Agent.Name, toolName, callId, null);
                 }
 
+                AgentTelemetry.Refused(Agent.Name, toolName, "not allowed by the agent's file");
+                Report(toolName, callId, context.Arguments, result);
+                return new ValueTask<object?>(result);
+            }
+
+            private ValueTask<object?> Next(FunctionInvocationContext context, CancellationToken cancellationToken)
+                => _next is null ? context.Function.InvokeAsync(context.Arguments, cancellationToken) : _next(context, cancellationToken);
+
+            /// <summary>A call the file's tools allow, through hooks, the permission mode and CanUseTool (<see cref="AgentPermissionGate"/>); nothing refused runs.</summary>
+            private async ValueTask<object?> InvokeGatedAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
+            {
+                string toolName = GetPermissionName(context.Function);
+                string callId = context.CallContent?.CallId ?? string.Empty;
+                Dictionary<string, object?> arguments = Copy(context.Arguments);
+                GateDecision decision = await _gate!.CheckAsync(toolName, callId, arguments, cancellationToken).ConfigureAwait(false);
+                if (!decision.IsAllowed)
+                {
+                    AgentTelemetry.Refused(Agent.Name, toolName, decision.Message!);
+                    Report(toolName, callId, context.Arguments, decision.Message!);
+                    return decision.Message;
+                }
+
+                IReadOnlyDictionary<string, object?> used = decision.Arguments!;
+                if (!ReferenceEquals(used, arguments))
+                {
+                    var replaced = new AIFunctionArguments(Copy(used)) { Services = context.Arguments.Services, Context = context.Arguments.Context };
+                    context.Arguments = replaced;
+                }
+
+                object? result = await Next(context, cancellationToken).ConfigureAwait(false);
+                string? feedback = await _gate.AfterAsync(toolName, callId, used, result, cancellationToken).ConfigureAwait(false);
+                if (feedback is null)
+                {
+                    return result;
+                }
+
+                string text = result is null ? string.Empty : result as string ?? System.Text.Json.JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions);
+                return text + "\n\nPostToolUse hook: " + feedback;
+            }
+
+            private void Report(string toolName, string callId, IEnumerable<KeyValuePair<string, object?>>? arguments, string result)
+            {
                 AgentToolbox[] toolboxes;
                 lock (_toolboxes)
                 {
@@ -220,17 +264,15 @@ namespace AgentGen.AI
 
                 if (toolboxes.Length > 0)
                 {
-                    var args = new ToolCallRefusedEventArgs(Agent.Name, toolName, callId, Copy(context.Arguments), result);
+                    var args = new ToolCallRefusedEventArgs(Agent.Name, toolName, callId, Copy(arguments), result);
                     foreach (AgentToolbox toolbox in toolboxes)
                     {
                         toolbox.OnToolRefused(args);
                     }
                 }
-
-                return new ValueTask<object?>(result);
             }
 
-            private static Dictionary<string, object?> Copy(AIFunctionArguments? arguments)
+            private static Dictionary<string, object?> Copy(IEnumerable<KeyValuePair<string, object?>>? arguments)
             {
                 var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
                 if (arguments is not null)

@@ -28,7 +28,20 @@ namespace AgentGen.Agents
         public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, Action<ChatClientAgentOptions>? configure = null)
             => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools: null, knownToolNames: null, configure);
 
-        internal static ChatClientAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames, Action<ChatClientAgentOptions>? configure = null)
+        /// <summary>
+        /// As <see cref="AsAIAgent(IAgentDefinition, IChatClient, AgentToolbox?, AgentModelMap?)"/>, with the rest of the
+        /// file honoured at run time through <paramref name="options"/>: its <c>permissionMode</c> (asked calls go to
+        /// <see cref="AgentRuntimeOptions.CanUseTool"/>), the app's and (when trusted) the file's own hooks, its preloaded
+        /// <c>skills</c> and <c>memory</c>, its <c>initialPrompt</c> (the agent runs as the main agent), and telemetry
+        /// (<see cref="AgentRuntimeOptions.TelemetrySourceName"/>). Models and logging come from <paramref name="options"/>.
+        /// </summary>
+        public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentRuntimeOptions options)
+            => Create(agent, chatClient, toolbox, options?.Models, options?.LoggerFactory, extraTools: null, knownToolNames: null, configure: null, runtime: options ?? throw new ArgumentNullException(nameof(options)));
+
+        internal static AIAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames, Action<ChatClientAgentOptions>? configure = null, AgentRuntimeOptions? runtime = null)
+            => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools, knownToolNames, configure, runtime is null ? null : new AgentPermissionGate(agent, runtime, loggerFactory?.CreateLogger(typeof(AgentPermissionGate).FullName!)), runtime);
+
+        internal static AIAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames, Action<ChatClientAgentOptions>? configure, AgentPermissionGate? gate, AgentRuntimeOptions? runtime)
         {
             if (agent is null)
             {
@@ -74,6 +87,11 @@ namespace AgentGen.Agents
                 Description = agent.Description,
                 ChatOptions = options,
             };
+            if (gate is not null)
+            {
+                AgentRunFeatures.AddContext(agentOptions, gate, logger);
+            }
+
             configure?.Invoke(agentOptions);
             var created = new ChatClientAgent(policy, agentOptions, loggerFactory);
 
@@ -81,10 +99,10 @@ namespace AgentGen.Agents
             // invoked automatically: function calls go back to the caller, and only the offered-tools filter applies.
             if (created.ChatClient.GetService<FunctionInvokingChatClient>() is FunctionInvokingChatClient functionInvoker)
             {
-                AgentToolPolicy.Enforce(functionInvoker, agent, toolbox, logger, knownToolNames);
+                AgentToolPolicy.Enforce(functionInvoker, agent, toolbox, logger, knownToolNames, gate);
             }
 
-            return created;
+            return AgentRunFeatures.Wrap(created, gate, runtime);
         }
     }
 }

@@ -27,7 +27,8 @@ namespace AgentGen.Agents
         private static readonly string[] s_teamToolNames = { AgentToolName };
 
         private readonly Dictionary<string, IAgentDefinition> _definitions = new Dictionary<string, IAgentDefinition>(StringComparer.Ordinal);
-        private readonly Dictionary<string, ChatClientAgent> _agents = new Dictionary<string, ChatClientAgent>(StringComparer.Ordinal);
+        private readonly Dictionary<string, AIAgent> _agents = new Dictionary<string, AIAgent>(StringComparer.Ordinal);
+        private readonly Dictionary<string, AgentPermissionGate> _gates = new Dictionary<string, AgentPermissionGate>(StringComparer.Ordinal);
         private readonly List<string> _names = new List<string>();
 
         /// <summary>Builds the team: one <see cref="AIAgent"/> per agent, all on <paramref name="chatClient"/>.</summary>
@@ -38,6 +39,22 @@ namespace AgentGen.Agents
 
         /// <summary>As the other constructor, logging through <paramref name="loggerFactory"/> (refused tool calls included).</summary>
         public AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory)
+            : this(chatClient, agents, toolbox, models, loggerFactory, runtime: null)
+        {
+        }
+
+        /// <summary>
+        /// As the other constructors, with the rest of each file honoured through <paramref name="options"/>: permission
+        /// modes (<see cref="AgentRuntimeOptions.PermissionMode"/> is the mode of the agents the app runs; a delegating
+        /// member's mode is the parent of the member it starts), <see cref="AgentRuntimeOptions.CanUseTool"/>, hooks,
+        /// skills, memory, <c>initialPrompt</c> and telemetry. Models and logging come from <paramref name="options"/>.
+        /// </summary>
+        public AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions options)
+            : this(chatClient, agents, toolbox, options?.Models, options?.LoggerFactory, options ?? throw new ArgumentNullException(nameof(options)))
+        {
+        }
+
+        private AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, AgentRuntimeOptions? runtime)
         {
             if (chatClient is null)
             {
@@ -69,7 +86,13 @@ namespace AgentGen.Agents
             foreach (IAgentDefinition agent in _definitions.Values)
             {
                 AITool[]? extra = agent.Allows(AgentToolName) ? new AITool[] { CreateAgentTool(agent) } : null;
-                _agents.Add(agent.Name, AgentFrameworkExtensions.Create(agent, chatClient, toolbox, models, loggerFactory, extra, s_teamToolNames));
+                AgentPermissionGate? gate = runtime is null ? null : new AgentPermissionGate(agent, runtime, loggerFactory?.CreateLogger(typeof(AgentPermissionGate).FullName!));
+                if (gate is not null)
+                {
+                    _gates.Add(agent.Name, gate);
+                }
+
+                _agents.Add(agent.Name, AgentFrameworkExtensions.Create(agent, chatClient, toolbox, models, loggerFactory, extra, s_teamToolNames, configure: null, gate, runtime));
             }
         }
 
@@ -97,7 +120,7 @@ namespace AgentGen.Agents
         {
             get
             {
-                if (name is not null && _agents.TryGetValue(name, out ChatClientAgent? agent))
+                if (name is not null && _agents.TryGetValue(name, out AIAgent? agent))
                 {
                     return agent;
                 }
@@ -175,7 +198,7 @@ namespace AgentGen.Agents
 
         private async Task<string> DelegateAsync(IAgentDefinition caller, string subagentType, string prompt, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrWhiteSpace(subagentType) || !_agents.TryGetValue(subagentType, out ChatClientAgent? target))
+            if (string.IsNullOrWhiteSpace(subagentType) || !_agents.TryGetValue(subagentType, out AIAgent? target))
             {
                 return "Error: " + AgentLookup.NotFound(subagentType, _names).Message;
             }
@@ -187,8 +210,12 @@ namespace AgentGen.Agents
             }
 
             s_depth.Value = depth + 1;
+
+            // The member starts as a subagent whose parent is the caller, in the caller's mode (D-SUB "Permission modes").
+            using IDisposable scope = AgentRunScope.EnterSubagent(_gates.TryGetValue(caller.Name, out AgentPermissionGate? callerGate) ? callerGate.EffectiveMode : null);
             try
             {
+                AgentTelemetry.Delegation(caller.Name, target.Name!, depth + 1);
                 Delegating?.Invoke(this, new AgentDelegationEventArgs(caller.Name, target.Name!, prompt, depth + 1));
                 AgentResponse response = await target.RunAsync(prompt, session: null, options: null, cancellationToken).ConfigureAwait(false);
                 string answer = response.Text;
