@@ -39,7 +39,7 @@ namespace AgentGen.AI
                 options.Tools = new List<AITool>(tools);
             }
 
-            if (ToReasoningEffort(AgentFields.GetEffort(agent)) is ReasoningEffort effort)
+            if (ToReasoningEffort((agent as IAgentRuntimeDefinition)?.Effort) is ReasoningEffort effort)
             {
                 options.Reasoning = new ReasoningOptions { Effort = effort };
             }
@@ -48,20 +48,26 @@ namespace AgentGen.AI
         }
 
         /// <summary>
-        /// Adds the agent's tool policy to the pipeline. Call it before <c>UseFunctionInvocation()</c>: every request is
-        /// stripped of tools the agent does not allow, whoever added them, and the function-invoking client below refuses
-        /// a call to one (its implementation never runs; the model gets <see cref="AgentToolPolicy.RefusalMessage"/>;
-        /// the refusal is logged through the <see cref="ILoggerFactory"/> of the builder's services).
+        /// Adds AgentGen's function invocation for <paramref name="agent"/>, in place of <c>UseFunctionInvocation()</c>:
+        /// a <see cref="FunctionInvokingChatClient"/> that checks every call against the agent's file in its own
+        /// invocation step, over a filter that offers the model only the tools the agent allows. Whatever added a tool
+        /// (the request's options, the invoker's <see cref="FunctionInvokingChatClient.AdditionalTools"/>, Agent Framework
+        /// run options or context providers), a call the file does not allow never runs: the model gets
+        /// <see cref="AgentToolPolicy.RefusalMessage"/>, the refusal is logged (event 1 <c>ToolCallRefused</c>, category
+        /// <c>AgentGen.AI.AgentToolPolicy</c>) and <paramref name="toolbox"/>'s <see cref="AgentToolbox.ToolRefused"/> is
+        /// raised. The file's <c>maxTurns</c> becomes <see cref="FunctionInvokingChatClient.MaximumIterationsPerRequest"/>.
         /// </summary>
-        public static ChatClientBuilder UseAgentToolPolicy(this ChatClientBuilder builder, IAgentDefinition agent)
-            => UseAgentToolPolicy(builder, agent, toolbox: null, loggerFactory: null);
-
-        /// <summary>
-        /// As <see cref="UseAgentToolPolicy(ChatClientBuilder, IAgentDefinition)"/>; refusals also raise
-        /// <see cref="AgentToolbox.ToolRefused"/> on <paramref name="toolbox"/>, and a call to one of its tools the
-        /// agent does not allow is answered "not allowed" rather than "not found".
-        /// </summary>
-        public static ChatClientBuilder UseAgentToolPolicy(this ChatClientBuilder builder, IAgentDefinition agent, AgentToolbox? toolbox, ILoggerFactory? loggerFactory = null)
+        /// <param name="builder">The pipeline; what is added after this call sits between the invoker and the provider.</param>
+        /// <param name="agent">The agent whose file decides.</param>
+        /// <param name="toolbox">Reports refusals; a call to one of its tools the agent does not allow is answered "not allowed" rather than "not found".</param>
+        /// <param name="options">Logging (<see cref="AgentRuntimeOptions.LoggerFactory"/>, else the builder's services) and the permissions of provider-side tools (<see cref="AgentRuntimeOptions.HostedToolPermissions"/>).</param>
+        /// <remarks>
+        /// The pipeline fails closed: building it over a client that already contains a
+        /// <see cref="FunctionInvokingChatClient"/> (a <c>UseFunctionInvocation()</c> added after this call, or inside the
+        /// provider's client) throws <see cref="InvalidOperationException"/>, because that invoker would run calls before
+        /// this one could check them.
+        /// </remarks>
+        public static ChatClientBuilder UseAgentFunctionInvocation(this ChatClientBuilder builder, IAgentDefinition agent, AgentToolbox? toolbox = null, AgentRuntimeOptions? options = null)
         {
             if (builder is null)
             {
@@ -73,18 +79,18 @@ namespace AgentGen.AI
                 throw new ArgumentNullException(nameof(agent));
             }
 
+            var gate = new AgentToolGate(agent, options, registry: null);
             return builder.Use((inner, services) =>
-            {
-                ILoggerFactory? factory = loggerFactory ?? services.GetService<ILoggerFactory>();
-                return new AgentToolPolicyChatClient(inner, agent, toolbox, factory?.CreateLogger(typeof(AgentToolPolicyChatClient).FullName!));
-            });
+                new AgentFunctionInvokingChatClient(inner, gate, toolbox, knownToolNames: null, options?.LoggerFactory ?? services.GetService<ILoggerFactory>(), services));
         }
 
-        /// <summary>The agent's <c>maxTurns</c>, or <see langword="null"/> when the file has none.</summary>
-        public static int? GetMaxTurns(this IAgentDefinition agent) => AgentFields.GetMaxTurns(agent ?? throw new ArgumentNullException(nameof(agent)));
-
-        /// <summary>The agent's <c>effort</c>, or <see langword="null"/> when the file has none.</summary>
-        public static AgentEffort? GetEffort(this IAgentDefinition agent) => AgentFields.GetEffort(agent ?? throw new ArgumentNullException(nameof(agent)));
+        /// <summary>
+        /// The agent's tool policy: the same as <see cref="UseAgentFunctionInvocation"/> (without a toolbox), which
+        /// replaces <c>UseFunctionInvocation()</c>. A pipeline that still adds <c>UseFunctionInvocation()</c> below it
+        /// throws <see cref="InvalidOperationException"/> when built: AgentGen cannot check calls another invoker makes.
+        /// </summary>
+        public static ChatClientBuilder UseAgentToolPolicy(this ChatClientBuilder builder, IAgentDefinition agent)
+            => UseAgentFunctionInvocation(builder, agent);
 
         // Claude Code's effort levels (low, medium, high, xhigh, max) onto Microsoft.Extensions.AI's ReasoningEffort
         // (None, Low, Medium, High, ExtraHigh); max has no larger level and takes ExtraHigh.

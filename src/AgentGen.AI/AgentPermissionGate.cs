@@ -74,10 +74,15 @@ namespace AgentGen.AI
             _options = options ?? new AgentRuntimeOptions();
             _logger = logger;
             ProjectDirectory = _options.ResolveProjectDirectory();
-            OwnMode = AgentFields.GetPermissionMode(agent);
-            MemoryDirectory = AgentFileContext.MemoryDirectory(AgentFields.GetMemory(agent), agent.Name, ProjectDirectory);
+            var runtime = agent as IAgentRuntimeDefinition;
+            OwnMode = runtime?.PermissionMode;
+            Skills = runtime?.Skills ?? Array.Empty<string>();
+            Memory = runtime?.Memory;
+            InitialPrompt = string.IsNullOrWhiteSpace(runtime?.InitialPrompt) ? null : runtime!.InitialPrompt;
+            MemoryDirectory = AgentFileContext.MemoryDirectory(Memory, agent.Name, ProjectDirectory);
+            TelemetrySourceName = string.IsNullOrEmpty(_options.TelemetrySourceName) ? null : _options.TelemetrySourceName;
 
-            string? hooksJson = AgentFields.GetHooksJson(agent);
+            string? hooksJson = runtime?.HooksJson;
             if (!string.IsNullOrWhiteSpace(hooksJson))
             {
                 // A project agent file's hooks run only in a trusted folder (D-SUB "Hooks in subagent frontmatter";
@@ -101,6 +106,53 @@ namespace AgentGen.AI
 
         /// <summary>The file's <c>permissionMode</c>.</summary>
         public AgentPermissionMode? OwnMode { get; }
+
+        /// <summary>The file's <c>skills</c>.</summary>
+        public IReadOnlyList<string> Skills { get; }
+
+        /// <summary>The file's <c>memory</c>.</summary>
+        public AgentMemoryScope? Memory { get; }
+
+        /// <summary>The file's <c>initialPrompt</c>, or null.</summary>
+        public string? InitialPrompt { get; }
+
+        /// <summary><see cref="AgentRuntimeOptions.TelemetrySourceName"/>, or null when telemetry is off.</summary>
+        public string? TelemetrySourceName { get; }
+
+        /// <summary>The logger the gate logs to.</summary>
+        public ILogger? Logger => _logger;
+
+        /// <summary>The mode <paramref name="agent"/> runs in now under <paramref name="options"/> (as <see cref="EffectiveMode"/>).</summary>
+        public static AgentPermissionMode? EffectiveModeOf(IAgentDefinition agent, AgentRuntimeOptions? options)
+            => PermissionModeRules.Effective(AgentRunScope.Current is { } frame ? frame.ParentMode : options?.PermissionMode, (agent as IAgentRuntimeDefinition)?.PermissionMode);
+
+        /// <summary>
+        /// The request of a run as the file wants it: its preloaded skills and memory added to the instructions, and,
+        /// when the agent runs as the main agent and the conversation has no answer yet, its <c>initialPrompt</c> as
+        /// the first user turn.
+        /// </summary>
+        public (IEnumerable<ChatMessage> Messages, ChatOptions? Options) BeginRun(IEnumerable<ChatMessage> messages, ChatOptions? options)
+        {
+            string? context = Skills.Count == 0 && MemoryDirectory is null ? null : AgentFileContext.Build(Agent.Name, Skills, Memory, ProjectDirectory, _logger);
+            if (context is not null)
+            {
+                options = options?.Clone() ?? new ChatOptions();
+                options.Instructions = string.IsNullOrEmpty(options.Instructions) ? context : options.Instructions + "\n\n" + context;
+            }
+
+            if (InitialPrompt is not null && !IsSubagent)
+            {
+                var list = new List<ChatMessage>(messages);
+                if (!list.Exists(m => m.Role == ChatRole.Assistant))
+                {
+                    int first = list.FindIndex(m => m.Role == ChatRole.User);
+                    list.Insert(first < 0 ? list.Count : first, new ChatMessage(ChatRole.User, InitialPrompt));
+                    messages = list;
+                }
+            }
+
+            return (messages, options);
+        }
 
         /// <summary>Whether the current call runs inside a delegation.</summary>
         public static bool IsSubagent => AgentRunScope.Current?.IsSubagent == true;

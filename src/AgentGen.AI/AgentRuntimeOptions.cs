@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -73,6 +74,20 @@ namespace AgentGen.AI
                 ? value
                 : throw new ArgumentOutOfRangeException(nameof(value), value, "The MCP startup timeout must be positive.");
         }
+
+        /// <summary>
+        /// The permission (a tool name an agent file can allow, such as <c>Bash</c>) each provider-side tool type needs,
+        /// by exact type: <c>options.HostedToolPermissions[typeof(HostedCodeInterpreterTool)] = "Bash"</c>. A
+        /// <see cref="Microsoft.Extensions.AI.HostedWebSearchTool"/> is always <c>WebSearch</c> and a
+        /// <see cref="Microsoft.Extensions.AI.HostedMcpServerTool"/> always its <c>mcp__&lt;server&gt;</c> tools; any
+        /// other provider-side tool whose type is not here is removed from every request and never runs.
+        /// </summary>
+        /// <remarks>Read when a pipeline or agent is built; later changes do not reach it.</remarks>
+        public IDictionary<Type, string> HostedToolPermissions { get; } = new Dictionary<Type, string>();
+
+        /// <summary>A copy of <see cref="HostedToolPermissions"/>, or null when empty.</summary>
+        internal IReadOnlyDictionary<Type, string>? SnapshotHostedToolPermissions()
+            => HostedToolPermissions.Count == 0 ? null : new Dictionary<Type, string>(HostedToolPermissions);
 
         /// <summary>The <see cref="ProjectDirectory"/>, or the directory it defaults to.</summary>
         internal string ResolveProjectDirectory()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -22,7 +23,7 @@ namespace AgentGen.AI
 
         /// <summary>
         /// Raised when a model asks for a tool its agent does not allow, on every pipeline built with this toolbox
-        /// (<see cref="AgentChatExtensions.UseAgentToolPolicy(ChatClientBuilder, IAgentDefinition, AgentToolbox?, Microsoft.Extensions.Logging.ILoggerFactory?)"/>,
+        /// (<see cref="AgentChatExtensions.UseAgentFunctionInvocation"/>,
         /// and the agents of <c>AgentGen.Agents</c>). The call's implementation never ran. Raised on the thread that runs
         /// the tool calls; a handler that throws fails the run.
         /// </summary>
@@ -98,7 +99,7 @@ namespace AgentGen.AI
         }
 
         /// <summary>The tool named <paramref name="toolName"/>, if the toolbox has it.</summary>
-        public bool TryGetTool(string toolName, out AIFunction tool)
+        public bool TryGetTool(string toolName, [NotNullWhen(true)] out AIFunction? tool)
         {
             if (toolName is not null && _byName.TryGetValue(toolName, out AIFunction? found))
             {
@@ -106,7 +107,7 @@ namespace AgentGen.AI
                 return true;
             }
 
-            tool = null!;
+            tool = null;
             return false;
         }
 

@@ -11,7 +11,7 @@ namespace AgentGen
     /// the constructor and adds only what depends on the project (its <c>AgentTool</c> members and
     /// its nested <c>Tool</c> enum), so the compiler binds this code once, not once per agent.
     /// </summary>
-    public abstract class AgentDefinitionBase : IAgentDefinition
+    public abstract class AgentDefinitionBase : IAgentRuntimeDefinition
     {
         private static readonly IReadOnlyList<string> s_noStrings = new ReadOnlyCollection<string>(Array.Empty<string>());
         private static readonly IReadOnlyDictionary<string, string> s_noMetadata = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));
@@ -41,6 +41,7 @@ namespace AgentGen
         /// <param name="isolation">The <c>isolation</c>.</param>
         /// <param name="initialPrompt">The <c>initialPrompt</c>.</param>
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
+        /// <param name="agentTypes">The agent types of the <c>tools</c> entries <c>Agent(...)</c> (see <see cref="IAgentRuntimeDefinition.AgentTypes"/>); null when delegation may go to any agent.</param>
         /// <param name="hooksJson">The <c>hooks</c>, as JSON text (what the runtime reads).</param>
         protected AgentDefinitionBase(
             string name,
@@ -64,6 +65,7 @@ namespace AgentGen
             AgentIsolation? isolation = null,
             string? initialPrompt = null,
             string? experimental = null,
+            string[]? agentTypes = null,
             string? hooksJson = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
@@ -89,6 +91,7 @@ namespace AgentGen
             Isolation = isolation;
             InitialPrompt = initialPrompt;
             Experimental = experimental;
+            AgentTypes = agentTypes is null ? null : ReadOnly(agentTypes);
             HooksJson = hooksJson;
         }
 
@@ -122,7 +125,7 @@ namespace AgentGen
         /// <summary>The <c>permissionMode</c> field.</summary>
         public AgentPermissionMode? PermissionMode { get; }
 
-        /// <summary>The <c>maxTurns</c> field.</summary>
+        /// <inheritdoc/>
         public int? MaxTurns { get; }
 
         /// <summary>The <c>skills</c> field (empty when absent).</summary>
@@ -146,7 +149,7 @@ namespace AgentGen
         /// <summary>The <c>omitClaudeMd</c> field.</summary>
         public bool? OmitClaudeMd { get; }
 
-        /// <summary>The <c>effort</c> field.</summary>
+        /// <inheritdoc/>
         public AgentEffort? Effort { get; }
 
         /// <summary>The <c>isolation</c> field.</summary>
@@ -157,6 +160,9 @@ namespace AgentGen
 
         /// <summary>The <c>experimental</c> field, as its YAML text.</summary>
         public string? Experimental { get; }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<string>? AgentTypes { get; }
 
         /// <inheritdoc/>
         /// <remarks>Claude Code's rules (<see cref="AgentToolRules"/>): a <c>memory</c> scope adds Read, Write and Edit.</remarks>

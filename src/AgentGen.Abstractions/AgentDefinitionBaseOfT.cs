@@ -47,6 +47,7 @@ namespace AgentGen
         /// <param name="isolation">The <c>isolation</c>.</param>
         /// <param name="initialPrompt">The <c>initialPrompt</c>.</param>
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
+        /// <param name="agentTypes">The agent types of the <c>tools</c> entries <c>Agent(...)</c>; null when delegation may go to any agent.</param>
         /// <param name="hooksJson">The <c>hooks</c>, as JSON text.</param>
         protected AgentDefinitionBase(
             Func<TTool, string> toolName,
@@ -72,8 +73,9 @@ namespace AgentGen
             AgentIsolation? isolation = null,
             string? initialPrompt = null,
             string? experimental = null,
+            string[]? agentTypes = null,
             string? hooksJson = null)
-            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental, hooksJson)
+            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental, agentTypes, hooksJson)
         {
             _toolName = toolName ?? throw new ArgumentNullException(nameof(toolName));
             if (parseTool is null)

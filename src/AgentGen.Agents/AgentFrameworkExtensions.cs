@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using AgentGen.AI;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace AgentGen.Agents
 {
@@ -12,36 +11,26 @@ namespace AgentGen.Agents
     {
         /// <summary>
         /// A <see cref="ChatClientAgent"/> for <paramref name="agent"/>: its name and description, the file's body as
-        /// instructions, its model through <paramref name="models"/>, and only the toolbox tools it allows. A call to
-        /// any other tool, whatever added it (run options, context providers, the client's
-        /// <see cref="FunctionInvokingChatClient.AdditionalTools"/>), is refused at invocation, in streaming and
-        /// non-streaming runs alike (see <see cref="AgentToolPolicy"/>).
+        /// instructions, its model through <paramref name="models"/>, and only the toolbox tools it allows. Its function
+        /// invocation is AgentGen's (<see cref="AgentChatExtensions.UseAgentFunctionInvocation"/>): a call to any tool
+        /// the file does not allow, whatever added it (run options, context providers, the invoker's
+        /// <see cref="FunctionInvokingChatClient.AdditionalTools"/>), is refused, in streaming and non-streaming runs alike.
         /// </summary>
+        /// <exception cref="InvalidOperationException"><paramref name="chatClient"/> already invokes functions itself (built with <c>UseFunctionInvocation()</c>): pass the provider's client.</exception>
         public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox = null, AgentModelMap? models = null)
-            => AsAIAgent(agent, chatClient, toolbox, models, loggerFactory: null);
+            => Create(agent, chatClient, toolbox, new AgentRuntimeOptions { Models = models }, registry: null, extraTools: null, knownToolNames: null, configure: null);
 
         /// <summary>
-        /// As <see cref="AsAIAgent(IAgentDefinition, IChatClient, AgentToolbox?, AgentModelMap?)"/>, logging through
-        /// <paramref name="loggerFactory"/> (refusals included); <paramref name="configure"/> may add to the agent's
-        /// options (context providers, a chat history provider). Whatever tools those add go through the same policy.
+        /// As <see cref="AsAIAgent(IAgentDefinition, IChatClient, AgentToolbox?, AgentModelMap?)"/>, with the model map,
+        /// logging and provider-side tool permissions of <paramref name="options"/>; <paramref name="configure"/> may add
+        /// to the agent's options (context providers, a chat history provider). Whatever tools those add go through the
+        /// same checks.
         /// </summary>
-        public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, Action<ChatClientAgentOptions>? configure = null)
-            => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools: null, knownToolNames: null, configure);
+        /// <exception cref="InvalidOperationException"><paramref name="chatClient"/> already invokes functions itself, or <paramref name="configure"/> left the agent a pipeline AgentGen's invoker is not the function invoker of.</exception>
+        public static ChatClientAgent CreateAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox = null, AgentRuntimeOptions? options = null, Action<ChatClientAgentOptions>? configure = null)
+            => Create(agent, chatClient, toolbox, options ?? new AgentRuntimeOptions(), registry: null, extraTools: null, knownToolNames: null, configure);
 
-        /// <summary>
-        /// As <see cref="AsAIAgent(IAgentDefinition, IChatClient, AgentToolbox?, AgentModelMap?)"/>, with the rest of the
-        /// file honoured at run time through <paramref name="options"/>: its <c>permissionMode</c> (asked calls go to
-        /// <see cref="AgentRuntimeOptions.CanUseTool"/>), the app's and (when trusted) the file's own hooks, its preloaded
-        /// <c>skills</c> and <c>memory</c>, its <c>initialPrompt</c> (the agent runs as the main agent), and telemetry
-        /// (<see cref="AgentRuntimeOptions.TelemetrySourceName"/>). Models and logging come from <paramref name="options"/>.
-        /// </summary>
-        public static AIAgent AsAIAgent(this IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentRuntimeOptions options)
-            => Create(agent, chatClient, toolbox, options?.Models, options?.LoggerFactory, extraTools: null, knownToolNames: null, configure: null, runtime: options ?? throw new ArgumentNullException(nameof(options)));
-
-        internal static AIAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames, Action<ChatClientAgentOptions>? configure = null, AgentRuntimeOptions? runtime = null)
-            => Create(agent, chatClient, toolbox, models, loggerFactory, extraTools, knownToolNames, configure, runtime is null ? null : new AgentPermissionGate(agent, runtime, loggerFactory?.CreateLogger(typeof(AgentPermissionGate).FullName!)), runtime);
-
-        internal static AIAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames, Action<ChatClientAgentOptions>? configure, AgentPermissionGate? gate, AgentRuntimeOptions? runtime)
+        internal static ChatClientAgent Create(IAgentDefinition agent, IChatClient chatClient, AgentToolbox? toolbox, AgentRuntimeOptions options, AgentToolRegistry? registry, IEnumerable<AITool>? extraTools, IEnumerable<string>? knownToolNames, Action<ChatClientAgentOptions>? configure)
         {
             if (agent is null)
             {
@@ -54,19 +43,13 @@ namespace AgentGen.Agents
             }
 
             toolbox ??= new AgentToolbox();
-            ILogger? logger = loggerFactory?.CreateLogger(typeof(AgentToolPolicyChatClient).FullName!);
-
-            ChatOptions options = agent.CreateChatOptions(toolbox, models);
+            ChatOptions chatOptions = agent.CreateChatOptions(toolbox, options.Models);
             if (extraTools is not null)
             {
-                var tools = new List<AITool>();
-                foreach (AITool extra in extraTools)
-                {
-                    tools.Add(extra);
-                }
+                var tools = new List<AITool>(extraTools);
 
                 // A tool the team supplies (the Agent tool) replaces a toolbox tool of the same name.
-                foreach (AITool tool in options.Tools ?? (IList<AITool>)Array.Empty<AITool>())
+                foreach (AITool tool in chatOptions.Tools ?? (IList<AITool>)Array.Empty<AITool>())
                 {
                     if (!tools.Exists(t => string.Equals(t.Name, tool.Name, StringComparison.Ordinal)))
                     {
@@ -74,35 +57,29 @@ namespace AgentGen.Agents
                     }
                 }
 
-                options.Tools = tools.Count == 0 ? null : tools;
+                chatOptions.Tools = tools.Count == 0 ? null : tools;
             }
 
-            // The policy sits right above the provider's client: whatever the agent's pipeline adds to a request,
-            // the model is offered only allowed tools. The Agent Framework puts its FunctionInvokingChatClient above
-            // it; that one is made to refuse disallowed calls below.
-            var policy = new AgentToolPolicyChatClient(chatClient, agent, toolbox, logger);
+            // AgentGen's invoker sits right above the provider's client; the Agent Framework finds it and adds no
+            // function invoker of its own (its other decorators, such as approval handling, stay above it).
+            var gate = new AgentToolGate(agent, options, registry);
+            var invoker = new AgentFunctionInvokingChatClient(chatClient, gate, toolbox, knownToolNames, options.LoggerFactory, services: null);
             var agentOptions = new ChatClientAgentOptions
             {
                 Name = agent.Name,
                 Description = agent.Description,
-                ChatOptions = options,
+                ChatOptions = chatOptions,
             };
-            if (gate is not null)
-            {
-                AgentRunFeatures.AddContext(agentOptions, gate, logger);
-            }
-
             configure?.Invoke(agentOptions);
-            var created = new ChatClientAgent(policy, agentOptions, loggerFactory);
+            var created = new ChatClientAgent(invoker, agentOptions, options.LoggerFactory);
 
-            // Without a FunctionInvokingChatClient (UseProvidedChatClientAsIs over a client that has none) no tool is
-            // invoked automatically: function calls go back to the caller, and only the offered-tools filter applies.
-            if (created.ChatClient.GetService<FunctionInvokingChatClient>() is FunctionInvokingChatClient functionInvoker)
+            // Fail closed: the first function invoker of the agent's pipeline must be AgentGen's.
+            if (!ReferenceEquals(created.ChatClient.GetService<FunctionInvokingChatClient>(), invoker))
             {
-                AgentToolPolicy.Enforce(functionInvoker, agent, toolbox, logger, knownToolNames, gate);
+                throw new InvalidOperationException($"The Agent Framework pipeline of agent '{agent.Name}' invokes functions through a client other than AgentGen's; it would run calls unchecked.");
             }
 
-            return AgentRunFeatures.Wrap(created, gate, runtime);
+            return created;
         }
     }
 }

@@ -23,39 +23,38 @@ namespace AgentGen.Agents
         /// <summary>The name of Claude Code's tool for delegating to a sub-agent (formerly <c>Task</c>).</summary>
         public const string AgentToolName = "Agent";
 
-        private static readonly AsyncLocal<int> s_depth = new AsyncLocal<int>();
         private static readonly string[] s_teamToolNames = { AgentToolName };
 
+        // Per team: how deep the current flow is in this team's delegations, and the tools this team made.
+        private readonly AsyncLocal<int> _depth = new AsyncLocal<int>();
+        private readonly AgentToolRegistry _registry = new AgentToolRegistry();
         private readonly Dictionary<string, IAgentDefinition> _definitions = new Dictionary<string, IAgentDefinition>(StringComparer.Ordinal);
         private readonly Dictionary<string, AIAgent> _agents = new Dictionary<string, AIAgent>(StringComparer.Ordinal);
-        private readonly Dictionary<string, AgentPermissionGate> _gates = new Dictionary<string, AgentPermissionGate>(StringComparer.Ordinal);
+        private readonly AgentRuntimeOptions _options;
         private readonly List<string> _names = new List<string>();
 
         /// <summary>Builds the team: one <see cref="AIAgent"/> per agent, all on <paramref name="chatClient"/>.</summary>
+        /// <exception cref="InvalidOperationException"><paramref name="chatClient"/> already invokes functions itself (built with <c>UseFunctionInvocation()</c>): pass the provider's client.</exception>
         public AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentModelMap? models = null)
-            : this(chatClient, agents, toolbox, models, loggerFactory: null)
-        {
-        }
-
-        /// <summary>As the other constructor, logging through <paramref name="loggerFactory"/> (refused tool calls included).</summary>
-        public AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory)
-            : this(chatClient, agents, toolbox, models, loggerFactory, runtime: null)
+            : this(chatClient, agents, toolbox, new AgentRuntimeOptions { Models = models })
         {
         }
 
         /// <summary>
-        /// As the other constructors, with the rest of each file honoured through <paramref name="options"/>: permission
-        /// modes (<see cref="AgentRuntimeOptions.PermissionMode"/> is the mode of the agents the app runs; a delegating
-        /// member's mode is the parent of the member it starts), <see cref="AgentRuntimeOptions.CanUseTool"/>, hooks,
-        /// skills, memory, <c>initialPrompt</c> and telemetry. Models and logging come from <paramref name="options"/>.
+        /// Builds the team with the model map, logging (refused tool calls included) and provider-side tool permissions
+        /// of <paramref name="options"/>.
         /// </summary>
-        public AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions options)
-            : this(chatClient, agents, toolbox, options?.Models, options?.LoggerFactory, options ?? throw new ArgumentNullException(nameof(options)))
+        /// <exception cref="InvalidOperationException"><paramref name="chatClient"/> already invokes functions itself: pass the provider's client.</exception>
+        public static Task<AgentTeam> CreateAsync(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions? options = null, CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(new AgentTeam(chatClient, agents, toolbox, options ?? new AgentRuntimeOptions()));
         }
 
-        private AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentModelMap? models, ILoggerFactory? loggerFactory, AgentRuntimeOptions? runtime)
+        private AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions options)
         {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+
             if (chatClient is null)
             {
                 throw new ArgumentNullException(nameof(chatClient));
@@ -86,13 +85,7 @@ namespace AgentGen.Agents
             foreach (IAgentDefinition agent in _definitions.Values)
             {
                 AITool[]? extra = agent.Allows(AgentToolName) ? new AITool[] { CreateAgentTool(agent) } : null;
-                AgentPermissionGate? gate = runtime is null ? null : new AgentPermissionGate(agent, runtime, loggerFactory?.CreateLogger(typeof(AgentPermissionGate).FullName!));
-                if (gate is not null)
-                {
-                    _gates.Add(agent.Name, gate);
-                }
-
-                _agents.Add(agent.Name, AgentFrameworkExtensions.Create(agent, chatClient, toolbox, models, loggerFactory, extra, s_teamToolNames, configure: null, gate, runtime));
+                _agents.Add(agent.Name, AgentRunFeatures.WithTelemetry(AgentFrameworkExtensions.Create(agent, chatClient, toolbox, options, _registry, extra, s_teamToolNames, configure: null), options));
             }
         }
 
@@ -147,15 +140,15 @@ namespace AgentGen.Agents
             }
 
             AIAgent target = this[to];
-            string json = JsonSerializer.Serialize(AgentRequest.Create(from, payload));
+            string json = Serialize(AgentRequest.Create(from, payload));
             return target.RunAsync(json, session: null, options: null, cancellationToken);
         }
 
         /// <summary>
         /// A tool for the member <paramref name="from"/> that sends a typed <typeparamref name="TPayload"/> request to
         /// <paramref name="to"/>: named after the request type (<c>clarify_design_decision</c>), its one parameter
-        /// <c>payload</c> is the record, so the model fills it by the record's JSON schema. It needs the <c>Agent</c>
-        /// permission (see <see cref="AgentToolPolicy.PermissionKey"/>), obeys <see cref="MaxDelegationDepth"/>, and
+        /// <c>payload</c> is the record, so the model fills it by the record's JSON schema. Only <paramref name="from"/> may
+        /// run it, under its <c>Agent</c> permission and its <c>Agent(...)</c> list; it obeys <see cref="MaxDelegationDepth"/>, and
         /// goes to the agent as run options (<c>new ChatClientAgentRunOptions(new ChatOptions { Tools = [tool] })</c>).
         /// </summary>
         public AIFunction CreateRequestTool<TPayload>(string from, string to)
@@ -171,30 +164,61 @@ namespace AgentGen.Agents
                     return "Error: the request needs a payload.";
                 }
 
-                string json = JsonSerializer.Serialize(AgentRequest.Create(caller, payload));
+                string json = Serialize(AgentRequest.Create(caller, payload));
                 return await DelegateAsync(caller, target.Name, json, cancellationToken).ConfigureAwait(false);
             };
 
-            return AIFunctionFactory.Create(send, new AIFunctionFactoryOptions
+            AIFunction tool = AIFunctionFactory.Create(send, new AIFunctionFactoryOptions
             {
                 Name = requestType,
                 Description = $"Send a '{requestType}' request to the agent '{target.Name}' ({target.Description}) and get its answer.",
-                AdditionalProperties = new Dictionary<string, object?> { [AgentToolPolicy.PermissionKey] = AgentToolName },
+                SerializerOptions = AIJsonUtilities.DefaultOptions,
             });
+
+            // Checked as delegation, by identity: only the member it was made for may run it, under its Agent permission
+            // and its Agent(...) list (the target is fixed).
+            _registry.Add(tool, AgentToolName, caller.Name, _ => target.Name);
+            return tool;
         }
 
         private AIFunction CreateAgentTool(IAgentDefinition caller)
         {
             var tool = new AgentTool(this, caller);
-            string others = string.Join("\n", _definitions.Values.Where(d => d.Name != caller.Name).Select(d => "- " + d.Name + ": " + OneLine(d.Description)));
-            return AIFunctionFactory.Create(
+
+            // Only the members the caller's Agent(...) entries allow are offered (all of them for a bare Agent).
+            IReadOnlyList<string>? allowed = (caller as IAgentRuntimeDefinition)?.AgentTypes;
+            string others = string.Join("\n", _definitions.Values
+                .Where(d => d.Name != caller.Name && (allowed is null || allowed.Contains(d.Name)))
+                .Select(d => "- " + d.Name + ": " + OneLine(d.Description)));
+            AIFunction function = AIFunctionFactory.Create(
                 (Func<string, string, string, CancellationToken, Task<string>>)tool.RunAsync,
                 new AIFunctionFactoryOptions
                 {
                     Name = AgentToolName,
                     Description = "Launch a sub-agent to handle a task on its own and return its final answer. The sub-agent starts fresh: give it everything it needs in the prompt.\nAvailable agent types:\n" + (others.Length == 0 ? "(none)" : others),
+                    SerializerOptions = AIJsonUtilities.DefaultOptions,
                 });
+            _registry.Add(function, AgentToolName, caller.Name, SubagentType);
+            return function;
         }
+
+        /// <summary>The <c>subagent_type</c> a call of the Agent tool names.</summary>
+        private static string? SubagentType(AIFunctionArguments? arguments)
+        {
+            if (arguments is null || !arguments.TryGetValue("subagent_type", out object? value) || value is null)
+            {
+                return null;
+            }
+
+            return value switch
+            {
+                string s => s,
+                JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
+                _ => value.ToString(),
+            };
+        }
+
+        private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T)));
 
         private async Task<string> DelegateAsync(IAgentDefinition caller, string subagentType, string prompt, CancellationToken cancellationToken)
         {
@@ -203,16 +227,16 @@ namespace AgentGen.Agents
                 return "Error: " + AgentLookup.NotFound(subagentType, _names).Message;
             }
 
-            int depth = s_depth.Value;
+            int depth = _depth.Value;
             if (depth >= MaxDelegationDepth)
             {
                 return $"Error: agent '{caller.Name}' cannot start another agent here: delegation is limited to {MaxDelegationDepth} level(s). Do the task yourself.";
             }
 
-            s_depth.Value = depth + 1;
+            _depth.Value = depth + 1;
 
-            // The member starts as a subagent whose parent is the caller, in the caller's mode (D-SUB "Permission modes").
-            using IDisposable scope = AgentRunScope.EnterSubagent(_gates.TryGetValue(caller.Name, out AgentPermissionGate? callerGate) ? callerGate.EffectiveMode : null);
+            // The member runs as a subagent whose parent is the caller, in the caller's mode (D-SUB "Permission modes").
+            using IDisposable subagent = AgentRunScope.EnterSubagent(AgentPermissionGate.EffectiveModeOf(caller, _options));
             try
             {
                 AgentTelemetry.Delegation(caller.Name, target.Name!, depth + 1);
@@ -224,7 +248,7 @@ namespace AgentGen.Agents
             }
             finally
             {
-                s_depth.Value = depth;
+                _depth.Value = depth;
             }
         }
 

@@ -86,21 +86,24 @@ public class AgentFrameworkTests
         var reviewer = AgentCatalog.Reviewer;
         var provider = new ToolAddingProvider();
         var model = new ScriptedChatClient().Calls(reviewer, "Deploy", null, "c1").Calls(reviewer, "Lookup", new { isbn = "978" }, "c2").Says(reviewer, "ok");
-        AIAgent agent = reviewer.AsAIAgent(model, tools.Box, models: null, loggerFactory: null, configure: o => o.AIContextProviders = [provider]);
+        AIAgent agent = reviewer.CreateAIAgent(model, tools.Box, configure: o => o.AIContextProviders = [provider]);
 
         await agent.RunAsync("go");
 
         Assert.False(provider.DeployRan);
         Assert.DoesNotContain("Deploy", model.Requests[0].OfferedTools);
         Assert.StartsWith("Error: tool 'Deploy' is not allowed for agent 'reviewer'", ResultOf(model, "c1").Result?.ToString());
-        // A provider's tool the agent does allow (by permission) is offered and runs.
-        Assert.Contains("Lookup", model.Requests[0].OfferedTools);
-        Assert.Equal("found 978", ResultOf(model, "c2").Result?.ToString());
+        // A provider's tool is checked under its own name, whatever permission it claims for itself.
+        Assert.DoesNotContain("Lookup", model.Requests[0].OfferedTools);
+        Assert.StartsWith("Error: tool 'Lookup' is not allowed for agent 'reviewer'", ResultOf(model, "c2").Result?.ToString());
+        Assert.False(provider.LookupRan);
     }
 
     private sealed class ToolAddingProvider : AIContextProvider
     {
         public bool DeployRan { get; private set; }
+
+        public bool LookupRan { get; private set; }
 
         protected override ValueTask<AIContext> ProvideAIContextAsync(InvokingContext context, CancellationToken cancellationToken = default)
             => new(new AIContext
@@ -108,11 +111,11 @@ public class AgentFrameworkTests
                 Tools =
                 [
                     AIFunctionFactory.Create(() => { DeployRan = true; return "deployed"; }, "Deploy"),
-                    // Checked under the Read permission, which the reviewer has.
-                    AIFunctionFactory.Create((string isbn) => "found " + isbn, new AIFunctionFactoryOptions
+                    // Claims the Read permission, which the reviewer has: never read.
+                    AIFunctionFactory.Create((string isbn) => { LookupRan = true; return "found " + isbn; }, new AIFunctionFactoryOptions
                     {
                         Name = "Lookup",
-                        AdditionalProperties = new Dictionary<string, object?> { [AgentToolPolicy.PermissionKey] = "Read" },
+                        AdditionalProperties = new Dictionary<string, object?> { ["agentgen.permission"] = "Read" },
                     }),
                 ],
             });

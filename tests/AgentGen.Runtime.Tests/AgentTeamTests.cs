@@ -210,6 +210,8 @@ public class AgentTeamTests
         AgentResponse answer = await team.SendAsync(AgentCatalog.Lead, "reviewer", new ReviewChangePayload("a.cs", "names", false));
 
         Assert.Equal("noted", answer.Text);
-        Assert.Contains("\"request_type\":\"review_change\"", model.Requests.Single().Messages.Last().Text);
+        using JsonDocument sent = JsonDocument.Parse(model.Requests.Single().Messages.Last().Text);
+        Assert.Equal("review_change", sent.RootElement.GetProperty("request_type").GetString());
+        Assert.Equal("lead", sent.RootElement.GetProperty("requesting_agent").GetString());
     }
 }

@@ -36,20 +36,32 @@ public class ModelMapAndOptionsTests
         Assert.Equal("claude-opus-5-5", options.ModelId);
         Assert.Equal(["Read", "Grep"], options.Tools!.Select(t => t.Name));
         Assert.Equal(ReasoningEffort.High, options.Reasoning!.Effort);
-        Assert.Equal(4, AgentCatalog.Lead.GetMaxTurns());
+        Assert.Equal(4, AgentCatalog.Lead.MaxTurns);
     }
 
     [Fact]
-    public void Generated_agents_give_their_typed_fields_through_the_base_and_hand_written_ones_by_their_properties()
+    public async Task The_runtime_reads_maxTurns_and_effort_through_IAgentRuntimeDefinition_only()
     {
-        Assert.IsAssignableFrom<AgentGen.AgentDefinitionBase>(AgentCatalog.Lead);
-        Assert.Equal(4, AgentCatalog.Lead.GetMaxTurns());
+        AgentGen.IAgentRuntimeDefinition lead = AgentCatalog.Lead;
+        Assert.Equal((4, AgentGen.AgentEffort.High), (lead.MaxTurns, lead.Effort));
+        Assert.Null(lead.AgentTypes); // tools: ..., Agent
 
+        // A hand-written runtime definition is read through the interface: its maxTurns caps the tool rounds.
         var handWritten = new HandWrittenAgent();
-        Assert.Equal(9, handWritten.GetMaxTurns());
-        Assert.Equal(AgentGen.AgentEffort.Medium, handWritten.GetEffort());
-        Assert.Null(new PlainAgent().GetMaxTurns());
-        Assert.Null(new PlainAgent().GetEffort());
+        Assert.Equal(ReasoningEffort.Medium, handWritten.CreateChatOptions(new AgentToolbox()).Reasoning!.Effort);
+        var model = new ScriptedChatClient();
+        int ran = 0;
+        var box = new AgentToolbox().Add("Grep", (string pattern) => { ran++; return "none"; });
+        for (int i = 0; i < 5; i++)
+        {
+            model.Calls(handWritten, "Grep", new { pattern = "p" });
+        }
+
+        await model.AsBuilder().UseAgentFunctionInvocation(handWritten, box).Build().GetResponseAsync("go", handWritten.CreateChatOptions(box));
+        Assert.Equal(2, ran);
+
+        // A plain IAgentDefinition has neither, even with look-alike properties: nothing is read by reflection.
+        Assert.Null(new LookAlikeAgent().CreateChatOptions(new AgentToolbox()).Reasoning);
     }
 
     private class PlainAgent : AgentGen.IAgentDefinition
@@ -73,7 +85,26 @@ public class ModelMapAndOptionsTests
         public bool Allows(string toolName) => true;
     }
 
-    private sealed class HandWrittenAgent : PlainAgent
+    private sealed class HandWrittenAgent : PlainAgent, AgentGen.IAgentRuntimeDefinition
+    {
+        public int? MaxTurns => 2;
+
+        public AgentGen.AgentEffort? Effort => AgentGen.AgentEffort.Medium;
+
+        public IReadOnlyList<string>? AgentTypes => null;
+
+        public AgentGen.AgentPermissionMode? PermissionMode => null;
+
+        public IReadOnlyList<string> Skills => [];
+
+        public AgentGen.AgentMemoryScope? Memory => null;
+
+        public string? HooksJson => null;
+
+        public string? InitialPrompt => null;
+    }
+
+    private sealed class LookAlikeAgent : PlainAgent
     {
         public int? MaxTurns => 9;
 
@@ -89,7 +120,7 @@ public class ModelMapAndOptionsTests
         Assert.Equal(["Read", "Grep", "Write", "Edit", "mcp__archive__file_document"], options.Tools!.Select(t => t.Name));
         Assert.Equal("claude-haiku-5-5", options.ModelId);
         Assert.Null(options.Reasoning);
-        Assert.Null(AgentCatalog.Writer.GetMaxTurns());
+        Assert.Null(AgentCatalog.Writer.MaxTurns);
     }
 
     [Fact]
@@ -107,7 +138,7 @@ public class ModelMapAndOptionsTests
     public void Toolbox_names_tools_as_agent_files_do()
     {
         var box = new AgentToolbox().Add("Read", AIFunctionFactory.Create((string p) => p, "read_file"));
-        Assert.True(box.TryGetTool("Read", out AIFunction read));
+        Assert.True(box.TryGetTool("Read", out AIFunction? read));
         Assert.Equal("Read", read.Name);
         Assert.Equal(["Read"], box.ToolNames);
         Assert.Equal(["Read", "Grep", "Write", "Edit", "Bash", "mcp__archive__file_document"], new TestTools().Box.ToolNames);

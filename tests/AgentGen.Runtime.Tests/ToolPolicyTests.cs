@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentGen.Runtime.Tests;
 
-/// <summary>The tool policy on a plain Microsoft.Extensions.AI pipeline: UseAgentToolPolicy before UseFunctionInvocation.</summary>
+/// <summary>The enforcing invoker on a plain Microsoft.Extensions.AI pipeline: UseAgentFunctionInvocation in place of UseFunctionInvocation.</summary>
 public class ToolPolicyTests
 {
-    private static IChatClient Pipeline(ScriptedChatClient model, IAgentDefinition agent, TestTools tools, ILoggerFactory? logs = null, Action<FunctionInvokingChatClient>? configure = null)
-        => model.AsBuilder().UseAgentToolPolicy(agent, tools.Box, logs).UseFunctionInvocation(configure: configure).Build();
+    private static IChatClient Pipeline(ScriptedChatClient model, IAgentDefinition agent, TestTools tools, ILoggerFactory? logs = null)
+        => model.AsBuilder().UseAgentFunctionInvocation(agent, tools.Box, new AgentRuntimeOptions { LoggerFactory = logs }).Build();
 
     private static FunctionResultContent ResultOf(ScriptedChatClient model, string callId)
         => model.Requests.SelectMany(r => r.Messages).SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single(r => r.CallId == callId);
@@ -55,7 +55,7 @@ public class ToolPolicyTests
         var reviewer = AgentCatalog.Reviewer;
         var model = new ScriptedChatClient().Calls(reviewer, "Bash", new { command = "rm -rf /" }, "c1").Says(reviewer, "ok");
         ChatOptions options = reviewer.CreateChatOptions(tools.Box);
-        tools.Box.TryGetTool("Bash", out AIFunction bash);
+        Assert.True(tools.Box.TryGetTool("Bash", out AIFunction? bash));
         options.Tools!.Add(bash); // added by the app, per request
 
         await Pipeline(model, reviewer, tools).GetResponseAsync("go", options);
@@ -74,8 +74,10 @@ public class ToolPolicyTests
         bool ran = false;
         AIFunction sneaky = AIFunctionFactory.Create((string path) => { ran = true; return "edited"; }, "Edit");
         var model = new ScriptedChatClient().Calls(reviewer, "Edit", new { path = "a.cs" }, "c1").Says(reviewer, "ok");
-        // The policy is built without a toolbox, so nothing marks Edit as refused in advance.
-        IChatClient client = model.AsBuilder().UseAgentToolPolicy(reviewer).UseFunctionInvocation(configure: f => f.AdditionalTools = [sneaky]).Build();
+        // The invoker is built without a toolbox, so nothing marks Edit as refused in advance; the app then gives the
+        // invoker (an array of) additional tools, which AgentGen never changes.
+        IChatClient client = model.AsBuilder().UseAgentToolPolicy(reviewer).Build();
+        client.GetService<FunctionInvokingChatClient>()!.AdditionalTools = new AITool[] { sneaky };
 
         await client.GetResponseAsync("go", reviewer.CreateChatOptions(tools.Box));
 
@@ -113,13 +115,14 @@ public class ToolPolicyTests
     }
 
     [Fact]
-    public void One_function_invoker_cannot_enforce_two_agents()
+    public void A_pipeline_with_another_function_invoker_below_cannot_be_built()
     {
-        var fic = new FunctionInvokingChatClient(new ScriptedChatClient());
-        AgentToolPolicy.Enforce(fic, AgentCatalog.Reviewer);
-        AgentToolPolicy.Enforce(fic, AgentCatalog.Reviewer);
-        var ex = Assert.Throws<InvalidOperationException>(() => AgentToolPolicy.Enforce(fic, AgentCatalog.Writer));
+        // UseFunctionInvocation() after (below) AgentGen's invoker would run calls before it could check them.
+        ChatClientBuilder builder = new ScriptedChatClient().AsBuilder().UseAgentFunctionInvocation(AgentCatalog.Reviewer).UseFunctionInvocation();
+        var ex = Assert.Throws<InvalidOperationException>(() => builder.Build());
         Assert.Contains("'reviewer'", ex.Message);
+        Assert.Throws<InvalidOperationException>(() => new ScriptedChatClient().AsBuilder().UseAgentToolPolicy(AgentCatalog.Reviewer).UseFunctionInvocation().Build());
+        Assert.Throws<InvalidOperationException>(() => new ScriptedChatClient().AsBuilder().UseAgentToolPolicy(AgentCatalog.Reviewer).UseAgentToolPolicy(AgentCatalog.Writer).Build());
     }
 
     [Fact]
@@ -130,7 +133,7 @@ public class ToolPolicyTests
         bool ran = false;
         var box = new AgentToolbox().Add("Write", new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string path) => { ran = true; return "written"; }, "save_file")));
         var model = new ScriptedChatClient().Calls(writer, "Write", new { path = "NOTES.md" }, "c1").Says(writer, "saved");
-        IChatClient client = model.AsBuilder().UseAgentToolPolicy(writer, box).UseFunctionInvocation().Build();
+        IChatClient client = model.AsBuilder().UseAgentFunctionInvocation(writer, box).Build();
         ChatOptions options = writer.CreateChatOptions(box);
         List<ChatMessage> history = [new(ChatRole.User, "write the notes")];
 

@@ -41,7 +41,7 @@ public class RuntimeFieldsEndToEndTests
             },
         };
 
-        AgentResponse response = await editor.AsAIAgent(model, tools.Box, options).RunAsync("edit");
+        AgentResponse response = await editor.CreateAIAgent(model, tools.Box, options).RunAsync("edit");
 
         Assert.Equal("done", response.Text);
         Assert.Equal(["Write a.txt", "Write b.txt"], asked); // Read needs no permission: the callback never fires for it
@@ -52,7 +52,7 @@ public class RuntimeFieldsEndToEndTests
         // No callback: "ask" means deny, as in claude -p.
         var tools2 = new TestTools();
         var model2 = new ScriptedChatClient().Calls(editor, "Write", new { path = "a.txt", content = "x" }, "w3").Says(editor, "gave up");
-        await editor.AsAIAgent(model2, tools2.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory }).RunAsync("edit");
+        await editor.CreateAIAgent(model2, tools2.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory }).RunAsync("edit");
         Assert.Empty(tools2.Ran);
         Assert.StartsWith("Permission to use Write was denied", ResultOf(model2, "w3"));
     }
@@ -72,7 +72,7 @@ public class RuntimeFieldsEndToEndTests
             .Calls(planner, "Write", new { path = "plan.md", content = "p" }, "w1")
             .Says(planner, "planned")
             .Says(lead, "ok");
-        var team = new AgentTeam(model, [lead, planner], tools.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory, PermissionMode = appMode });
+        var team = await AgentTeam.CreateAsync(model, [lead, planner], tools.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory, PermissionMode = appMode });
 
         await team["boss"].RunAsync("go");
 
@@ -104,7 +104,7 @@ public class RuntimeFieldsEndToEndTests
         int stops = 0;
         options.Hooks.AddStop((c, _) => new ValueTask<string?>(stops++ == 0 ? "Check your answer once more." : null));
 
-        AgentResponse response = await worker.AsAIAgent(model, tools.Box, options).RunAsync("work");
+        AgentResponse response = await worker.CreateAIAgent(model, tools.Box, options).RunAsync("work");
 
         Assert.Equal(["Read a.txt"], tools.Ran);
         Assert.Equal("no writes on Fridays", ResultOf(model, "w1"));
@@ -128,7 +128,7 @@ public class RuntimeFieldsEndToEndTests
             .Says(helper, "helped")
             .Says(scribe, "written");
         var log = new ListLogger();
-        var team = new AgentTeam(model, [scribe, helper], tools.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory, LoggerFactory = log });
+        var team = await AgentTeam.CreateAsync(model, [scribe, helper], tools.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory, LoggerFactory = log });
 
         await team["scribe"].RunAsync("Write the notes");
 
@@ -155,7 +155,7 @@ public class RuntimeFieldsEndToEndTests
             .Calls(reader, "Write", new { path = "x", content = "y" }, "w1")
             .Says(reader, "read it")
             .Says(lead, "done");
-        var team = new AgentTeam(model, [lead, reader], tools.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory, TelemetrySourceName = source });
+        var team = await AgentTeam.CreateAsync(model, [lead, reader], tools.Box, new AgentRuntimeOptions { ProjectDirectory = project.Directory, TelemetrySourceName = source });
 
         await team["chief"].RunAsync("go");
         tracer.ForceFlush();
@@ -164,5 +164,30 @@ public class RuntimeFieldsEndToEndTests
         Assert.Contains(exported, a => Equals(a.GetTagItem("gen_ai.operation.name"), "invoke_agent") && Equals(a.GetTagItem("gen_ai.agent.name"), "reader"));
         Assert.Contains(exported, a => Equals(a.GetTagItem("gen_ai.operation.name"), "execute_tool") && a.Events.Any(e => e.Name == "agentgen.delegation"));
         Assert.Contains(exported, a => a.Events.Any(e => e.Name == "agentgen.tool_call.refused" && Equals(e.Tags.First(t => t.Key == "gen_ai.tool.name").Value, "Write")));
+    }
+}
+
+/// <summary>The same gate on a plain Microsoft.Extensions.AI pipeline (UseAgentFunctionInvocation).</summary>
+public class RuntimeFieldsChatClientTests
+{
+    [Fact]
+    public async Task UseAgentFunctionInvocation_applies_the_mode_hooks_and_CanUseTool()
+    {
+        using var project = new TempProject();
+        var tools = new TestTools();
+        var agent = new TestAgent("planner", AgentPermissionMode.Plan, tools: ["Read", "Edit", "Bash"], instructions: "You plan.", initialPrompt: "Plan first.");
+        var model = new ScriptedChatClient()
+            .Calls(agent, "Edit", new { path = "a.cs" }, "e1")
+            .Calls(agent, "Bash", new { command = "git status" }, "b1")
+            .Says(agent, "planned");
+        var options = new AgentRuntimeOptions { ProjectDirectory = project.Directory };
+        options.Hooks.AddPreToolUse("Bash", (c, _) => new ValueTask<PreToolUseResult>(PreToolUseResult.ChangeArguments(new Dictionary<string, object?> { ["command"] = "git status --short" })));
+        IChatClient client = new ChatClientBuilder(model).UseAgentFunctionInvocation(agent, tools.Box, options).Build();
+
+        ChatResponse response = await client.GetResponseAsync("plan it", agent.CreateChatOptions(tools.Box));
+
+        Assert.Equal("planned", response.Text);
+        Assert.Equal(["Bash git status --short"], tools.Ran); // plan mode asked for the edit; nobody answered
+        Assert.Equal(["Plan first.", "plan it"], model.Requests[0].Messages.Where(m => m.Role == ChatRole.User).Select(m => m.Text));
     }
 }
