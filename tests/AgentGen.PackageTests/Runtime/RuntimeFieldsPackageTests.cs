@@ -34,6 +34,8 @@ public sealed class RuntimeFieldsPackageTests
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <!-- keeper.md lists a skill the project does not have on purpose: the runtime skips it with a warning. -->
+                <NoWarn>$(NoWarn);AGEN022</NoWarn>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="AgentGen.Agents" Version="{packages.Version("AgentGen.Agents")}" />
