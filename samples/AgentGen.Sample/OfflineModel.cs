@@ -36,7 +36,9 @@ internal sealed class OfflineModel(IAgentDefinition lead, IAgentDefinition revie
                     ("subagent_type", "code-reviewer"),
                     ("description", "Review basket totals"),
                     ("prompt", "Review src/Checkout/BasketService.cs. Focus on how the basket total is computed and rounded.")),
-                _ => Say("BasketService sums prices as double. The code-reviewer's verdict: " + Last(results)),
+                // The lead applies the fix; in `default` mode the edit is asked, and the app answers.
+                2 => Call("Edit", ("file_path", "src/Checkout/BasketService.cs"), ("old_string", "double total = 0;"), ("new_string", "decimal total = 0m;")),
+                _ => Say("Changed BasketService to decimal. The code-reviewer's verdict: " + results[1].Result),
             };
         }
 

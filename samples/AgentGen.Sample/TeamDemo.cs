@@ -1,3 +1,4 @@
+using AgentGen;
 using AgentGen.Agents;
 using AgentGen.AI;
 using Anthropic;
@@ -55,8 +56,29 @@ internal static class TeamDemo
         toolbox.ToolRefused += (_, e) => Console.WriteLine($"    [{e.AgentName}] REFUSED {e.ToolName} -> the model was told: \"{e.Result}\"");
 
         // The file says `model: sonnet`; map the alias to the provider's id.
-        var models = new AgentModelMap { Sonnet = claudeModel, Opus = claudeModel, Haiku = claudeModel, Fable = claudeModel };
-        var team = new AgentTeam(chatClient, [AgentCatalog.TechLead, AgentCatalog.CodeReviewer], toolbox, models);
+        var options = new AgentRuntimeOptions
+        {
+            Models = new AgentModelMap { Sonnet = claudeModel, Opus = claudeModel, Haiku = claudeModel, Fable = claudeModel },
+
+            // Claude Code's `default` mode: reads run, edits are asked. The app answers instead of a person
+            // (without CanUseTool, an asked call is denied, as in `claude -p`).
+            PermissionMode = AgentPermissionMode.Default,
+            CanUseTool = (request, _) =>
+            {
+                bool allow = request.ToolName == "Edit" && request.Arguments.TryGetValue("file_path", out object? path) && path?.ToString()?.StartsWith("src/", StringComparison.Ordinal) == true;
+                Console.WriteLine($"    [{request.AgentName}] asked: {request.ToolName} ({request.Reason}) -> {(allow ? "allowed by the app" : "denied")}");
+                return new ValueTask<ToolPermissionDecision>(allow ? ToolPermissionDecision.Allow() : ToolPermissionDecision.Deny("The app only allows edits under src/."));
+            },
+        };
+
+        // A .NET PreToolUse hook with Claude Code's matcher rules: it sees every Grep before it runs.
+        options.Hooks.AddPreToolUse("Grep", (call, _) =>
+        {
+            Console.WriteLine($"    [{call.AgentName}] hook: PreToolUse {call.ToolName} {call.Arguments["pattern"]}");
+            return new ValueTask<PreToolUseResult>(PreToolUseResult.Continue);
+        });
+
+        AgentTeam team = await AgentTeam.CreateAsync(chatClient, [AgentCatalog.TechLead, AgentCatalog.CodeReviewer], toolbox, options);
         team.Delegating += (_, e) => Console.WriteLine($"  {e.Caller} -> {e.Subagent} (Agent tool): {e.Prompt}");
         team.Delegated += (_, e) => Console.WriteLine($"  {e.Subagent} answered {e.Caller}: {OneLine(e.Answer)}");
 

@@ -35,7 +35,7 @@ namespace AgentGen.AI
         /// <param name="services">Services for function invocation.</param>
         /// <exception cref="InvalidOperationException">A <see cref="FunctionInvokingChatClient"/> already sits below: it would invoke calls before this one could check them.</exception>
         public AgentFunctionInvokingChatClient(IChatClient innerClient, AgentToolGate gate, AgentToolbox? toolbox, IEnumerable<string>? knownToolNames, ILoggerFactory? loggerFactory, IServiceProvider? services)
-            : base(new AgentToolFilterChatClient(innerClient ?? throw new ArgumentNullException(nameof(innerClient)), gate), loggerFactory, services)
+            : base(new AgentToolFilterChatClient(Instrument(innerClient ?? throw new ArgumentNullException(nameof(innerClient)), gate, loggerFactory), gate), loggerFactory, services)
         {
             _gate = gate;
             if (innerClient.GetService(typeof(FunctionInvokingChatClient)) is FunctionInvokingChatClient below)
@@ -83,12 +83,84 @@ namespace AgentGen.AI
         public IAgentDefinition Agent => _gate.Agent;
 
         /// <inheritdoc/>
-        public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-            => base.GetResponseAsync(messages, Prepare(options), cancellationToken);
+        /// <remarks>
+        /// One call is one run of the agent: the file's skills, memory and initialPrompt are added first
+        /// (<see cref="AgentPermissionGate.BeginRun"/>); when the agent has answered, Stop hooks may send it back to work
+        /// with their reason as the next user turn (Claude Code overrides a Stop block after 8 in a row; D-HK, CC 2.1.240).
+        /// </remarks>
+        public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            AgentPermissionGate file = _gate.File;
+            (IEnumerable<ChatMessage> input, ChatOptions? runOptions) = file.BeginRun(messages, options);
+            runOptions = Prepare(runOptions);
+            ChatResponse response = await base.GetResponseAsync(input, runOptions, cancellationToken).ConfigureAwait(false);
+            if (!file.HasStopHooks)
+            {
+                return response;
+            }
+
+            var history = new List<ChatMessage>(input);
+            for (int i = 0; i < MaxStopBlocks; i++)
+            {
+                string? again = await file.StopAsync(response.Text, stopHookActive: i > 0, cancellationToken).ConfigureAwait(false);
+                if (again is null)
+                {
+                    break;
+                }
+
+                history.AddRange(response.Messages);
+                var instruction = new ChatMessage(ChatRole.User, again);
+                history.Add(instruction);
+                ChatResponse next = await base.GetResponseAsync(history, runOptions, cancellationToken).ConfigureAwait(false);
+                var all = new List<ChatMessage>(response.Messages) { instruction };
+                all.AddRange(next.Messages);
+                next.Messages = all;
+                response = next;
+            }
+
+            return response;
+        }
 
         /// <inheritdoc/>
-        public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-            => base.GetStreamingResponseAsync(messages, Prepare(options), cancellationToken);
+        public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            AgentPermissionGate file = _gate.File;
+            (IEnumerable<ChatMessage> input, ChatOptions? runOptions) = file.BeginRun(messages, options);
+            runOptions = Prepare(runOptions);
+            var history = new List<ChatMessage>(input);
+            for (int i = 0; ; i++)
+            {
+                var updates = new List<ChatResponseUpdate>();
+                await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(history, runOptions, cancellationToken).ConfigureAwait(false))
+                {
+                    updates.Add(update);
+                    yield return update;
+                }
+
+                if (!file.HasStopHooks || i == MaxStopBlocks)
+                {
+                    yield break;
+                }
+
+                ChatResponse response = updates.ToChatResponse();
+                string? again = await file.StopAsync(response.Text, stopHookActive: i > 0, cancellationToken).ConfigureAwait(false);
+                if (again is null)
+                {
+                    yield break;
+                }
+
+                history.AddRange(response.Messages);
+                history.Add(new ChatMessage(ChatRole.User, again));
+            }
+        }
+
+        private const int MaxStopBlocks = 8;
+
+        /// <summary>With <see cref="AgentRuntimeOptions.TelemetrySourceName"/> set, the provider side is wrapped in Microsoft.Extensions.AI's <see cref="OpenTelemetryChatClient"/>, so this invoker traces each tool call (<c>execute_tool</c>) and each model call (<c>chat</c>).</summary>
+        private static IChatClient Instrument(IChatClient inner, AgentToolGate gate, ILoggerFactory? loggerFactory)
+            => gate.File.TelemetrySourceName is { } source && inner.GetService(typeof(OpenTelemetryChatClient)) is null
+                ? new OpenTelemetryChatClient(inner, loggerFactory?.CreateLogger(typeof(OpenTelemetryChatClient).FullName!), source)
+                : inner;
 
         /// <inheritdoc/>
         public override object? GetService(Type serviceType, object? serviceKey = null)
@@ -119,7 +191,16 @@ namespace AgentGen.AI
                 context.Arguments = replaced;
             }
 
-            return await base.InvokeFunctionAsync(context, cancellationToken).ConfigureAwait(false);
+            object? ran = await base.InvokeFunctionAsync(context, cancellationToken).ConfigureAwait(false);
+            string? feedback = await _gate.AfterAsync(new AgentToolCall(context.Function, toolName, callId, context.Arguments), ran, cancellationToken).ConfigureAwait(false);
+            if (feedback is null)
+            {
+                return ran;
+            }
+
+            // A blocking PostToolUse hook (exit 2): the tool already ran; its stderr is shown to the model (D-HK).
+            string text = ran is null ? string.Empty : ran as string ?? System.Text.Json.JsonSerializer.Serialize(ran, AIJsonUtilities.DefaultOptions);
+            return text + "\n\nPostToolUse hook: " + feedback;
         }
 
         /// <summary>
@@ -181,6 +262,7 @@ namespace AgentGen.AI
 
         private void Report(string toolName, string callId, AIFunctionArguments? arguments, string result)
         {
+            AgentTelemetry.Refused(_gate.Agent.Name, toolName, result);
             if (_logger is not null)
             {
                 s_logRefused(_logger, _gate.Agent.Name, toolName, callId, null);

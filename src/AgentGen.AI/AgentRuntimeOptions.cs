@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGen.AI
@@ -32,6 +34,36 @@ namespace AgentGen.AI
         /// folder; <see langword="false"/> (the default) skips them, with a logged warning.
         /// </summary>
         public bool TrustProjectFiles { get; set; }
+
+        /// <summary>
+        /// The permission mode the app runs the agents in: Claude Code's session mode, the "parent" of every agent the app
+        /// runs. A file's own <c>permissionMode</c> applies unless this is <see cref="AgentPermissionMode.BypassPermissions"/>,
+        /// <see cref="AgentPermissionMode.AcceptEdits"/> or <see cref="AgentPermissionMode.Auto"/>, which take precedence
+        /// (Claude Code 2.1.240, code.claude.com/docs/en/sub-agents "Permission modes"). <see langword="null"/> (the
+        /// default): only a file's own <c>permissionMode</c> gates calls; an agent whose file has none runs every call its
+        /// <c>tools</c> allow, as before. Set <see cref="AgentPermissionMode.Default"/> for Claude Code's SDK behaviour.
+        /// </summary>
+        public AgentPermissionMode? PermissionMode { get; set; }
+
+        /// <summary>
+        /// Answers the calls a permission mode or a hook says to ask about (Claude Code's <c>canUseTool</c>). The call runs
+        /// only on <see cref="ToolPermissionDecision.Allow"/>. <see langword="null"/>: every such call is denied, as in
+        /// Claude Code's non-interactive runs (<c>claude -p</c> without <c>--permission-prompt-tool</c>). Never called in
+        /// <see cref="AgentPermissionMode.DontAsk"/>, nor for calls that are allowed or denied without asking.
+        /// </summary>
+        public Func<ToolPermissionRequest, CancellationToken, ValueTask<ToolPermissionDecision>>? CanUseTool { get; set; }
+
+        /// <summary>The app's own hooks (PreToolUse, PostToolUse, Stop, SubagentStop), run for every agent; they run whatever <see cref="TrustProjectFiles"/> says.</summary>
+        public AgentHooks Hooks { get; } = new AgentHooks();
+
+        /// <summary>
+        /// Turns on OpenTelemetry for the agents' runs: each agent is wrapped in the Agent Framework's
+        /// <c>OpenTelemetryAgent</c> with this <see cref="System.Diagnostics.ActivitySource"/> name (spans for the agent
+        /// run, its chat calls and tool calls, following the GenAI semantic conventions), and AgentGen adds events for
+        /// refused calls (<c>agentgen.tool_call.refused</c>) and delegations (<c>agentgen.delegation</c>) to the current
+        /// span. The app's OpenTelemetry set-up must listen to the source. <see langword="null"/> (the default): off.
+        /// </summary>
+        public string? TelemetrySourceName { get; set; }
 
         /// <summary>How long one MCP server may take to start and connect (Claude Code's <c>MCP_TIMEOUT</c>, default 30 s).</summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>).</exception>

@@ -35,7 +35,11 @@ namespace AgentGen.AI
             _registry = registry;
             _hostedToolPermissions = options?.SnapshotHostedToolPermissions();
             AgentTypes = (agent as IAgentRuntimeDefinition)?.AgentTypes;
+            File = new AgentPermissionGate(agent, options, options?.LoggerFactory?.CreateLogger(typeof(AgentPermissionGate).FullName!));
         }
+
+        /// <summary>The rest of the file at run time: permission mode, CanUseTool, hooks, skills, memory, initialPrompt.</summary>
+        public AgentPermissionGate File { get; }
 
         /// <summary>The agent whose file decides.</summary>
         public IAgentDefinition Agent { get; }
@@ -62,7 +66,68 @@ namespace AgentGen.AI
         }
 
         /// <summary>Decides one function call the model made: allowed (possibly with other arguments) or refused with the text the model gets.</summary>
-        public ValueTask<AgentToolDecision> DecideAsync(AgentToolCall call, CancellationToken cancellationToken)
+        /// <remarks>
+        /// Every call passes, in order: the file's <c>tools</c>/<c>disallowedTools</c> (always the bound; nothing below
+        /// can allow what they do not), the <c>Agent(...)</c> types, then <see cref="AgentPermissionGate"/>: PreToolUse
+        /// hooks, the permission mode, <see cref="AgentRuntimeOptions.CanUseTool"/>. A call refused anywhere never runs.
+        /// </remarks>
+        public async ValueTask<AgentToolDecision> DecideAsync(AgentToolCall call, CancellationToken cancellationToken)
+        {
+            AgentToolDecision decision = await DecideFileToolsAsync(call, cancellationToken).ConfigureAwait(false);
+            if (!decision.IsAllowed)
+            {
+                return decision;
+            }
+
+            var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (call.Arguments is not null)
+            {
+                foreach (KeyValuePair<string, object?> pair in call.Arguments)
+                {
+                    arguments[pair.Key] = pair.Value;
+                }
+            }
+
+            GateDecision file = await File.CheckAsync(PermissionName(call.Function), call.CallId, arguments, cancellationToken).ConfigureAwait(false);
+            if (!file.IsAllowed)
+            {
+                return AgentToolDecision.Refuse(file.Message!);
+            }
+
+            if (ReferenceEquals(file.Arguments, arguments))
+            {
+                return AgentToolDecision.Allow();
+            }
+
+            var replaced = new AIFunctionArguments(new Dictionary<string, object?>(StringComparer.Ordinal)) { Services = call.Arguments?.Services, Context = call.Arguments?.Context };
+            foreach (KeyValuePair<string, object?> pair in file.Arguments!)
+            {
+                replaced[pair.Key] = pair.Value;
+            }
+
+            return AgentToolDecision.Allow(replaced);
+        }
+
+        /// <summary>PostToolUse hooks for a call that ran; what a blocking file hook says to the model, or null.</summary>
+        public ValueTask<string?> AfterAsync(AgentToolCall call, object? result, CancellationToken cancellationToken)
+        {
+            var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (call.Arguments is not null)
+            {
+                foreach (KeyValuePair<string, object?> pair in call.Arguments)
+                {
+                    arguments[pair.Key] = pair.Value;
+                }
+            }
+
+            return File.AfterAsync(PermissionName(call.Function), call.CallId, arguments, result, cancellationToken);
+        }
+
+        /// <summary>The Claude Code tool name a call is checked, hooked and asked under: what AgentGen registered it as, else its own name.</summary>
+        private string PermissionName(AIFunction function)
+            => _registry is not null && _registry.TryGet(function, out AgentToolRegistry.Entry? entry) ? entry!.Permission : function.Name;
+
+        private ValueTask<AgentToolDecision> DecideFileToolsAsync(AgentToolCall call, CancellationToken cancellationToken)
         {
             if (call is null)
             {

@@ -43,6 +43,7 @@ namespace AgentGen
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
         /// <param name="agentTypes">The agent types of the <c>tools</c> entries <c>Agent(...)</c> (see <see cref="IAgentRuntimeDefinition.AgentTypes"/>); null when delegation may go to any agent.</param>
         /// <param name="mcpServerEntries">The inline <c>mcpServers</c> entries as one JSON object (server name to its entry), or null.</param>
+        /// <param name="hooksJson">The <c>hooks</c>, as JSON text (what the runtime reads).</param>
         protected AgentDefinitionBase(
             string name,
             string description,
@@ -66,7 +67,8 @@ namespace AgentGen
             string? initialPrompt = null,
             string? experimental = null,
             string[]? agentTypes = null,
-            string? mcpServerEntries = null)
+            string? mcpServerEntries = null,
+            string? hooksJson = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Description = description ?? string.Empty;
@@ -93,6 +95,7 @@ namespace AgentGen
             Experimental = experimental;
             AgentTypes = agentTypes is null ? null : ReadOnly(agentTypes);
             McpServerEntries = mcpServerEntries;
+            HooksJson = hooksJson;
         }
 
         /// <inheritdoc/>
@@ -143,6 +146,9 @@ namespace AgentGen
 
         /// <summary>The <c>hooks</c> field, as its YAML text.</summary>
         public string? Hooks { get; }
+
+        /// <summary>The <c>hooks</c> field as JSON text (the same map as <see cref="Hooks"/>), or <see langword="null"/>.</summary>
+        public string? HooksJson { get; }
 
         /// <summary>The <c>memory</c> field.</summary>
         public AgentMemoryScope? Memory { get; }

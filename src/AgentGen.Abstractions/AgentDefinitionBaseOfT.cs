@@ -49,6 +49,7 @@ namespace AgentGen
         /// <param name="experimental">The <c>experimental</c> field, as YAML text.</param>
         /// <param name="agentTypes">The agent types of the <c>tools</c> entries <c>Agent(...)</c>; null when delegation may go to any agent.</param>
         /// <param name="mcpServerEntries">The inline <c>mcpServers</c> entries as one JSON object, or null.</param>
+        /// <param name="hooksJson">The <c>hooks</c>, as JSON text.</param>
         protected AgentDefinitionBase(
             Func<TTool, string> toolName,
             AgentToolParser<TTool> parseTool,
@@ -74,8 +75,9 @@ namespace AgentGen
             string? initialPrompt = null,
             string? experimental = null,
             string[]? agentTypes = null,
-            string? mcpServerEntries = null)
-            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental, agentTypes, mcpServerEntries)
+            string? mcpServerEntries = null,
+            string? hooksJson = null)
+            : base(name, description, model, instructions, inheritsAllTools, toolNames, disallowedToolNames, metadata, color, permissionMode, maxTurns, skills, mcpServers, hooks, memory, background, omitClaudeMd, effort, isolation, initialPrompt, experimental, agentTypes, mcpServerEntries, hooksJson)
         {
             _toolName = toolName ?? throw new ArgumentNullException(nameof(toolName));
             if (parseTool is null)

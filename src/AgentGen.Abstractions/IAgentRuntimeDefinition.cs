@@ -47,5 +47,20 @@ namespace AgentGen
         /// </para>
         /// </remarks>
         IReadOnlyList<string>? AgentTypes { get; }
+
+        /// <summary>The file's <c>permissionMode</c>, or <see langword="null"/> when absent (the parent's mode applies; Claude Code 2.1.240, code.claude.com/docs/en/sub-agents "Permission modes").</summary>
+        AgentPermissionMode? PermissionMode { get; }
+
+        /// <summary>The file's <c>skills</c>: each one's <c>SKILL.md</c> is preloaded into the agent's context at the start of a run (empty when absent).</summary>
+        IReadOnlyList<string> Skills { get; }
+
+        /// <summary>The file's <c>memory</c> scope, or <see langword="null"/> when absent.</summary>
+        AgentMemoryScope? Memory { get; }
+
+        /// <summary>The file's <c>hooks</c> as JSON text, or <see langword="null"/> when absent.</summary>
+        string? HooksJson { get; }
+
+        /// <summary>The file's <c>initialPrompt</c>, or <see langword="null"/> when absent: the first user turn when the agent runs as the main agent.</summary>
+        string? InitialPrompt { get; }
     }
 }

@@ -31,6 +31,7 @@ namespace AgentGen.Agents
         private readonly AgentToolRegistry _registry = new AgentToolRegistry();
         private readonly Dictionary<string, IAgentDefinition> _definitions = new Dictionary<string, IAgentDefinition>(StringComparer.Ordinal);
         private readonly Dictionary<string, AIAgent> _agents = new Dictionary<string, AIAgent>(StringComparer.Ordinal);
+        private readonly AgentRuntimeOptions _options;
         private readonly List<string> _names = new List<string>();
 
         /// <summary>Builds the team: one <see cref="AIAgent"/> per agent, all on <paramref name="chatClient"/>.</summary>
@@ -75,12 +76,9 @@ namespace AgentGen.Agents
 
         private AgentTeam(IChatClient chatClient, IEnumerable<IAgentDefinition> agents, AgentToolbox toolbox, AgentRuntimeOptions options, TeamRuntime? runtime = null)
         {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
             _runtime = runtime ?? new TeamRuntime();
             _runtime.OnMcpEvent = e => McpServerChanged?.Invoke(this, e);
-            if (options is null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
 
             if (chatClient is null)
             {
@@ -113,7 +111,7 @@ namespace AgentGen.Agents
             {
                 AITool[]? extra = agent.Allows(AgentToolName) ? new AITool[] { CreateAgentTool(agent) } : null;
                 AIAgent member = AgentFrameworkExtensions.Create(agent, chatClient, toolbox, options, _registry, extra, s_teamToolNames, configure: null);
-                _agents.Add(agent.Name, WithMcpServers(member, agent, toolbox, extra, options));
+                _agents.Add(agent.Name, AgentRunFeatures.WithTelemetry(WithMcpServers(member, agent, toolbox, extra, options), options));
             }
         }
 
@@ -262,8 +260,12 @@ namespace AgentGen.Agents
             }
 
             _depth.Value = depth + 1;
+
+            // The member runs as a subagent whose parent is the caller, in the caller's mode (D-SUB "Permission modes").
+            using IDisposable subagent = AgentRunScope.EnterSubagent(AgentPermissionGate.EffectiveModeOf(caller, _options));
             try
             {
+                AgentTelemetry.Delegation(caller.Name, target.Name!, depth + 1);
                 Delegating?.Invoke(this, new AgentDelegationEventArgs(caller.Name, target.Name!, prompt, depth + 1));
                 AgentResponse response = await target.RunAsync(prompt, session: null, options: null, cancellationToken).ConfigureAwait(false);
                 string answer = response.Text;

@@ -92,6 +92,16 @@ public class ModelMapAndOptionsTests
         public AgentGen.AgentEffort? Effort => AgentGen.AgentEffort.Medium;
 
         public IReadOnlyList<string>? AgentTypes => null;
+
+        public AgentGen.AgentPermissionMode? PermissionMode => null;
+
+        public IReadOnlyList<string> Skills => [];
+
+        public AgentGen.AgentMemoryScope? Memory => null;
+
+        public string? HooksJson => null;
+
+        public string? InitialPrompt => null;
     }
 
     private sealed class LookAlikeAgent : PlainAgent

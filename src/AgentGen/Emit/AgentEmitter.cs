@@ -122,6 +122,7 @@ namespace AgentGen.Emit
                 named.Add("agentTypes: " + CSharp.StringArray(agentTypes));
             }
             AddString(named, "mcpServerEntries", o.McpServerEntries);
+            AddString(named, "hooksJson", o.HooksJson);
 
             w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).

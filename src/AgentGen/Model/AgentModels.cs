@@ -41,7 +41,8 @@ namespace AgentGen.Model
         string? Effort,
         string? Isolation,
         string? InitialPrompt,
-        string? Experimental)
+        string? Experimental,
+        string? HooksJson = null)
     {
         public static readonly AgentOptionalFields None = new(null, null, null, null, null, null, null, null, null, null, null, null, null);
 

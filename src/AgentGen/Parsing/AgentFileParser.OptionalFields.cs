@@ -29,7 +29,8 @@ namespace AgentGen.Parsing
                     Effort: (string?)ReadField(fields, "effort"),
                     Isolation: (string?)ReadField(fields, "isolation"),
                     InitialPrompt: (string?)ReadField(fields, "initialPrompt"),
-                    Experimental: (string?)ReadField(fields, "experimental"))
+                    Experimental: (string?)ReadField(fields, "experimental"),
+                    HooksJson: HooksAsJson(fields))
                 {
                     McpServerEntries = McpServerJson,
                 };
@@ -272,6 +273,10 @@ namespace AgentGen.Parsing
                 Report(Descriptors.InvalidFieldValue, Span(value), $"'{field}' must be a map");
                 return null;
             }
+
+            /// <summary>The <c>hooks</c> map as JSON text for the runtime (<see cref="YamlJson"/>); null when absent or not a map (reported by <see cref="ReadMap"/>).</summary>
+            private static string? HooksAsJson(Dictionary<string, KeyValuePair<YNode, YNode>> fields)
+                => TryGetValue(fields, "hooks", out YNode value) && value.Kind == YKind.Mapping ? YamlJson.ToJson(value) : null;
 
             /// <summary><c>skills</c>, remembering where each entry is written (AGEN022).</summary>
             private EquatableArray<string>? ReadSkills(Dictionary<string, KeyValuePair<YNode, YNode>> fields)
