@@ -11,7 +11,7 @@ namespace AgentGen.Agents
         /// <see cref="OpenTelemetryAgent"/> (an <c>invoke_agent</c> span per run, named after the agent); the invoker
         /// below already traces its chat and tool calls through <c>OpenTelemetryChatClient</c>. Otherwise the agent itself.
         /// </summary>
-        public static AIAgent WithTelemetry(ChatClientAgent agent, AgentRuntimeOptions options)
+        public static AIAgent WithTelemetry(AIAgent agent, AgentRuntimeOptions options)
             => string.IsNullOrEmpty(options.TelemetrySourceName) ? agent : new OpenTelemetryAgent(agent, options.TelemetrySourceName);
     }
 }

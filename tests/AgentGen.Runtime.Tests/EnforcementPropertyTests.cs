@@ -312,6 +312,16 @@ public sealed partial class EnforcementPropertyTests(ITestOutputHelper output)
 
         public IReadOnlyList<string>? AgentTypes => null;
 
+        public AgentPermissionMode? PermissionMode => null;
+
+        public IReadOnlyList<string> Skills { get; } = Array.Empty<string>();
+
+        public AgentMemoryScope? Memory => null;
+
+        public string? HooksJson => null;
+
+        public string? InitialPrompt => null;
+
         public bool Allows(string toolName) => AgentToolRules.Allows(InheritsAllTools, ToolNames, DisallowedToolNames, toolName);
 
         public override string ToString()

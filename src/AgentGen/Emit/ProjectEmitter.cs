@@ -148,6 +148,9 @@ namespace AgentGen.Emit
             new(TypeRefs.AgentIsolation + "?", "isolation"),
             new("string?", "initialPrompt"),
             new("string?", "experimental"),
+            new("string[]?", "agentTypes"),
+            new("string?", "mcpServerEntries"),
+            new("string?", "hooksJson"),
         };
 
         private static IEnumerable<string> Names(ToolEnumSpec spec)
