@@ -20,8 +20,8 @@ public sealed class RuntimePackageTests
     {
         string v = packages.Version("AgentGen");
         Assert.Equal(
-            [$"net8.0: AgentGen {v} include=All", "net8.0: Microsoft.Extensions.AI [10.11.0, 12.0.0) exclude=Build,Analyzers",
-             $".NETStandard2.0: AgentGen {v} include=All", ".NETStandard2.0: Microsoft.Extensions.AI [10.11.0, 12.0.0) exclude=Build,Analyzers"],
+            [$"net8.0: AgentGen {v} include=All", "net8.0: Microsoft.Extensions.AI [10.11.0, 12.0.0) exclude=Build,Analyzers", "net8.0: ModelContextProtocol.Core [2.4.0, 3.0.0) exclude=Build,Analyzers",
+             $".NETStandard2.0: AgentGen {v} include=All", ".NETStandard2.0: Microsoft.Extensions.AI [10.11.0, 12.0.0) exclude=Build,Analyzers", ".NETStandard2.0: ModelContextProtocol.Core [2.4.0, 3.0.0) exclude=Build,Analyzers"],
             packages.Dependencies("AgentGen.AI"));
         Assert.Equal(
             [$"net8.0: AgentGen.AI {v} include=All", "net8.0: Microsoft.Agents.AI [1.28.0, 2.0.0) exclude=Build,Analyzers",
