@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -83,12 +84,26 @@ namespace AgentGen.AI
         public IAgentDefinition Agent => _gate.Agent;
 
         /// <inheritdoc/>
-        public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-            => base.GetResponseAsync(messages, Prepare(options), cancellationToken);
+        public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            ChatResponse response = await base.GetResponseAsync(messages, Prepare(options), cancellationToken).ConfigureAwait(false);
+            foreach (ChatMessage message in response.Messages)
+            {
+                HideRefusedCalls(message.Contents);
+            }
+
+            return response;
+        }
 
         /// <inheritdoc/>
-        public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-            => base.GetStreamingResponseAsync(messages, Prepare(options), cancellationToken);
+        public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, Prepare(options), cancellationToken).ConfigureAwait(false))
+            {
+                HideRefusedCalls(update.Contents);
+                yield return update;
+            }
+        }
 
         /// <inheritdoc/>
         public override object? GetService(Type serviceType, object? serviceKey = null)
@@ -152,6 +167,26 @@ namespace AgentGen.AI
             ChatOptions prepared = options?.Clone() ?? new ChatOptions();
             prepared.Tools = kept.Count == 0 ? null : kept;
             return prepared;
+        }
+
+        /// <summary>
+        /// Marks informational-only every call in what this client returns that the agent's file does not allow by name.
+        /// The base class hands calls it did not answer to the caller (the calls of the response after the last turn,
+        /// <see cref="FunctionInvokingChatClient.MaximumIterationsPerRequest"/> = the file's <c>maxTurns</c>; in streaming,
+        /// every call before it is answered), and a function invoker above (a <c>UseFunctionInvocation()</c> added before
+        /// this one, or one a run's <c>ChatClientFactory</c> adds) would run them unchecked; function invokers skip
+        /// informational-only calls.
+        /// </summary>
+        private void HideRefusedCalls(IList<AIContent> contents)
+        {
+            for (int i = 0; i < contents.Count; i++)
+            {
+                if (contents[i] is FunctionCallContent { InformationalOnly: false } call
+                    && !(AgentToolGate.IsPlainToolName(call.Name) && _gate.Agent.Allows(call.Name)))
+                {
+                    call.InformationalOnly = true;
+                }
+            }
         }
 
         private void Report(string toolName, string callId, AIFunctionArguments? arguments, string result)

@@ -35,4 +35,40 @@ public class EnforcementReviewTests
         Assert.Empty(model.RequestsOf(writer));
         Assert.StartsWith("Error: agent 'planner' may not start the agent 'writer'", model.ResultOf("d1").Result?.ToString());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_call_left_unanswered_at_maxTurns_is_not_handed_to_an_invoker_above(bool streaming)
+    {
+        // lead: Read, Grep, Agent; maxTurns: 4. After its last turn the invoker stops and returns the model's last calls
+        // unanswered; an invoker above (UseFunctionInvocation(), or one a ChatClientFactory of the run options adds)
+        // would run them without asking the gate.
+        var lead = AgentCatalog.Lead;
+        bool ran = false;
+        AIFunction bash = AIFunctionFactory.Create((string command) => { ran = true; return "ok"; }, "Bash");
+        var model = new ScriptedChatClient();
+        for (int i = 0; i < 5; i++)
+        {
+            model.Calls(lead, "Bash", new { command = "rm -rf /" }, "c" + i);
+        }
+
+        model.Says(lead, "done").Says(lead, "done").Says(lead, "done");
+        IChatClient client = model.AsBuilder().UseFunctionInvocation(configure: f => f.AdditionalTools = [bash]).UseAgentFunctionInvocation(lead).Build();
+        var options = new ChatOptions { Instructions = lead.Instructions };
+
+        if (streaming)
+        {
+            await foreach (ChatResponseUpdate _ in client.GetStreamingResponseAsync("go", options))
+            {
+            }
+        }
+        else
+        {
+            await client.GetResponseAsync("go", options);
+        }
+
+        Assert.False(ran);
+        Assert.StartsWith("Error: Requested function \"Bash\" not found", model.ResultOf("c0").Result?.ToString()); // the agent's invoker answered the earlier calls
+    }
 }
