@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -94,11 +95,21 @@ namespace AgentGen.AI
             (IEnumerable<ChatMessage> input, ChatOptions? runOptions) = file.BeginRun(messages, options);
             runOptions = Prepare(runOptions);
             ChatResponse response = await base.GetResponseAsync(input, runOptions, cancellationToken).ConfigureAwait(false);
-            if (!file.HasStopHooks)
+            if (file.HasStopHooks)
             {
-                return response;
+                response = await RunStopHooksAsync(file, input, runOptions, response, cancellationToken).ConfigureAwait(false);
             }
 
+            foreach (ChatMessage message in response.Messages)
+            {
+                HideRefusedCalls(message.Contents);
+            }
+
+            return response;
+        }
+
+        private async Task<ChatResponse> RunStopHooksAsync(AgentPermissionGate file, IEnumerable<ChatMessage> input, ChatOptions? runOptions, ChatResponse response, CancellationToken cancellationToken)
+        {
             var history = new List<ChatMessage>(input);
             for (int i = 0; i < MaxStopBlocks; i++)
             {
@@ -134,6 +145,7 @@ namespace AgentGen.AI
                 await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(history, runOptions, cancellationToken).ConfigureAwait(false))
                 {
                     updates.Add(update);
+                    HideRefusedCalls(update.Contents);
                     yield return update;
                 }
 
@@ -258,6 +270,26 @@ namespace AgentGen.AI
             ChatOptions prepared = options?.Clone() ?? new ChatOptions();
             prepared.Tools = kept.Count == 0 ? null : kept;
             return prepared;
+        }
+
+        /// <summary>
+        /// Marks informational-only every call in what this client returns that the agent's file does not allow by name.
+        /// The base class hands calls it did not answer to the caller (the calls of the response after the last turn,
+        /// <see cref="FunctionInvokingChatClient.MaximumIterationsPerRequest"/> = the file's <c>maxTurns</c>; in streaming,
+        /// every call before it is answered), and a function invoker above (a <c>UseFunctionInvocation()</c> added before
+        /// this one, or one a run's <c>ChatClientFactory</c> adds) would run them unchecked; function invokers skip
+        /// informational-only calls.
+        /// </summary>
+        private void HideRefusedCalls(IList<AIContent> contents)
+        {
+            for (int i = 0; i < contents.Count; i++)
+            {
+                if (contents[i] is FunctionCallContent { InformationalOnly: false } call
+                    && !(AgentToolGate.IsPlainToolName(call.Name) && _gate.Agent.Allows(call.Name)))
+                {
+                    call.InformationalOnly = true;
+                }
+            }
         }
 
         private void Report(string toolName, string callId, AIFunctionArguments? arguments, string result)

@@ -172,7 +172,8 @@ namespace AgentGen.AI
             return false;
         }
 
-        private string DelegationRefusal(string agentType)
+        /// <summary>The tool result for a delegation to <paramref name="agentType"/> the file's <c>Agent(...)</c> entries do not allow.</summary>
+        internal string DelegationRefusal(string agentType)
         {
             string allowed = AgentTypes is { Count: > 0 } types ? string.Join(", ", types) : "none";
             return $"Error: agent '{Agent.Name}' may not start the agent '{agentType}': its file allows only Agent({allowed}). It was not run. Agents it may start: {allowed}.";

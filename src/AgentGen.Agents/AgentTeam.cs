@@ -253,6 +253,15 @@ namespace AgentGen.Agents
                 return "Error: " + AgentLookup.NotFound(subagentType, _names).Message;
             }
 
+            // Checked here too, not only by the caller's gate: a wrapper of the Agent tool (the Agent Framework's function
+            // middleware wraps every function of a request in a DelegatingAIFunction) is no longer the function the team
+            // registered, so the gate sees only its name. The tool itself enforces its owner's Agent(...) list.
+            var gate = new AgentToolGate(caller, options: null, registry: null);
+            if (!gate.AllowsAgentType(target.Name!))
+            {
+                return gate.DelegationRefusal(target.Name!);
+            }
+
             int depth = _depth.Value;
             if (depth >= MaxDelegationDepth)
             {
