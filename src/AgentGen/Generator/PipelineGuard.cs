@@ -1,14 +1,16 @@
 using System;
-using System.Runtime.CompilerServices;
+using System.Diagnostics;
 using AgentGen.Model;
 
 namespace AgentGen.Generator
 {
     /// <summary>
-    /// The guarded steps of the generator, analyzers and code fixes, and a test seam that plants a
-    /// failure in any of them. In a build <see cref="Hook"/> is null: a guarded step pays one read of
-    /// a static field. Tests (tests/AgentGen.Tests/Hostile/IsolationTests) set it to a delegate that
-    /// throws for their own files only, so tests running in parallel are not affected.
+    /// The guarded steps of the generator, analyzers and code fixes. <see cref="At"/> marks the start
+    /// of each; it is <see cref="ConditionalAttribute">conditional</see> on AGENTGEN_TEST_SEAMS, so the
+    /// shipped build (which never defines it) compiles no call to it and has no hook to set. Only the
+    /// test build (src/TestSeams.props) has <c>Hook</c>, which tests
+    /// (tests/AgentGen.Tests/Hostile/IsolationTests) set to a delegate that throws for their own files
+    /// only, so tests running in parallel are not affected.
     /// </summary>
     internal static class PipelineFaults
     {
@@ -35,17 +37,22 @@ namespace AgentGen.Generator
         public const string ToolUsage = "tool-usage";
         public const string CodeFix = "code-fix";
 
-        /// <summary>Test seam: called with (step, key) at the start of every guarded step. Null outside tests.</summary>
+#if AGENTGEN_TEST_SEAMS
+        /// <summary>Test build only: called with (step, key) at the start of every guarded step.</summary>
         internal static volatile Action<string, string>? Hook;
+#endif
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        /// <summary>The start of a guarded step. Calls to it exist only in the test build.</summary>
+        [Conditional("AGENTGEN_TEST_SEAMS")]
         public static void At(string step, string key)
         {
+#if AGENTGEN_TEST_SEAMS
             Action<string, string>? hook = Hook;
             if (hook is not null)
             {
                 hook(step, key);
             }
+#endif
         }
 
         /// <summary>The text of an AGEN099 for a caught exception: what failed, the exception's type and (clipped, one line) message.</summary>

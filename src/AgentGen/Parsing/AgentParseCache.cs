@@ -36,8 +36,10 @@ namespace AgentGen.Parsing
     {
         private static Tables s_tables = new();
 
-        /// <summary>Test seam: called with the path of every parse that is not served from the cache. Null outside tests.</summary>
+#if AGENTGEN_TEST_SEAMS
+        /// <summary>Test build only (src/TestSeams.props): called with the path of every parse that is not served from the cache.</summary>
         internal static Action<string>? ParseHook;
+#endif
 
         /// <summary>The parse of <paramref name="text"/> (the generator's step: it holds the text as a string).</summary>
         public static AgentParseResult GetOrParse(string path, string text, EquatableArray<string> knownTools, AgentDialect dialect)
@@ -96,15 +98,19 @@ namespace AgentGen.Parsing
             }
         }
 
+#if AGENTGEN_TEST_SEAMS
         /// <summary>
-        /// Forgets every result. For benchmarks that measure a first build while reusing the same
-        /// text objects from one iteration to the next (a real build reads each file anew).
+        /// Test build only: forgets every result. For benchmarks that measure a first build while
+        /// reusing the same text objects from one iteration to the next (a real build reads each file anew).
         /// </summary>
         internal static void Clear() => s_tables = new Tables();
+#endif
 
         private static AgentParseResult ParseNow(string path, string text, EquatableArray<string> knownTools, AgentDialect dialect)
         {
+#if AGENTGEN_TEST_SEAMS
             Volatile.Read(ref ParseHook)?.Invoke(path);
+#endif
             return AgentFileParser.Parse(path, text, knownTools, dialect);
         }
 
