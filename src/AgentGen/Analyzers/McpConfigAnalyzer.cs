@@ -57,7 +57,7 @@ namespace AgentGen.Analyzers
             {
                 AdditionalText file = fileContext.AdditionalFile;
                 AnalyzerConfigOptions fileOptions = provider.GetOptions(file);
-                bool isConfig = fileOptions.TryGetValue(OptionsReader.KindMetadata, out string? kind) && string.Equals(kind, McpConfigKind, StringComparison.OrdinalIgnoreCase);
+                bool isConfig = OptionsReader.IsMcpConfig(fileOptions);
                 if (!isConfig && !OptionsReader.IsAgentFile(fileOptions))
                 {
                     return;
@@ -241,14 +241,19 @@ namespace AgentGen.Analyzers
         public string Skips { get; }
     }
 
-    /// <summary>The project's <c>.mcp.json</c> as the checks need it: server names and located problems.</summary>
+    /// <summary>
+    /// The project's <c>.mcp.json</c> as the checks and the generated catalogue need it: server names, the valid
+    /// entries with their transport (<c>AgentCatalog.McpServers</c>, <see cref="Generator.McpServerList"/>) and
+    /// located problems.
+    /// </summary>
     internal sealed class McpConfigFile
     {
-        private McpConfigFile(bool isValidJson, List<string> serverNames, List<McpConfigProblem> problems)
+        private McpConfigFile(bool isValidJson, List<string> serverNames, List<McpConfigProblem> problems, List<KeyValuePair<string, string>>? validServers = null)
         {
             IsValidJson = isValidJson;
             ServerNames = serverNames;
             Problems = problems;
+            ValidServers = validServers ?? new List<KeyValuePair<string, string>>();
         }
 
         public bool IsValidJson { get; }
@@ -256,6 +261,9 @@ namespace AgentGen.Analyzers
         public List<string> ServerNames { get; }
 
         public List<McpConfigProblem> Problems { get; }
+
+        /// <summary>Each entry without a problem (AGEN025), in file order: its name and transport (stdio, http, sse or ws).</summary>
+        public List<KeyValuePair<string, string>> ValidServers { get; }
 
         public static McpConfigFile Parse(string text)
         {
@@ -287,6 +295,7 @@ namespace AgentGen.Analyzers
                 return new McpConfigFile(true, names, problems);
             }
 
+            var valid = new List<KeyValuePair<string, string>>();
             foreach (JsonProperty server in servers.Properties)
             {
                 names.Add(server.Name);
@@ -300,9 +309,13 @@ namespace AgentGen.Analyzers
                     SourceSpan span = atType ? new SourceSpan(typeNode!.Start, typeNode.End - typeNode.Start) : new SourceSpan(server.NameStart, server.NameEnd - server.NameStart);
                     problems.Add(new McpConfigProblem(span, char.ToUpperInvariant(problem[0]) + problem.Substring(1), "this server"));
                 }
+                else
+                {
+                    valid.Add(new KeyValuePair<string, string>(server.Name, McpEntryRules.Transport(type)));
+                }
             }
 
-            return new McpConfigFile(true, names, problems);
+            return new McpConfigFile(true, names, problems, valid);
         }
 
         private static string? Member(JsonNode entry, string name, out JsonNode? node)

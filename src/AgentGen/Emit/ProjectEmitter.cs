@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using AgentGen.Common;
 using AgentGen.Model;
 
 namespace AgentGen.Emit
@@ -222,7 +223,32 @@ namespace AgentGen.Emit
             w.Open("public static " + TypeRefs.IAgentDefinition + " " + CatalogMembers.Get + "(string name)");
             w.Line("if (" + CatalogMembers.TryGet + "(name, out " + TypeRefs.IAgentDefinition + " agent)) return agent;");
             w.Line("throw " + TypeRefs.AgentLookup + ".NotFound(name, s_names);");
+            w.Close();
+            EmitMcpServers(w, spec.McpServers);
             return w.CloseFile();
+        }
+
+        /// <summary>
+        /// <c>AgentCatalog.McpServers</c>: the project's <c>.mcp.json</c> servers, ordered by name; nothing when there are
+        /// none (no <c>.mcp.json</c>, or one without a valid entry). Names are arbitrary JSON strings: each is written as a
+        /// C# string literal (<see cref="CSharp.Literal"/>) and never in a comment.
+        /// </summary>
+        private static void EmitMcpServers(SourceWriter w, EquatableArray<Generator.McpServerSpec> servers)
+        {
+            if (servers.IsEmpty)
+            {
+                return;
+            }
+
+            var items = new List<string>(servers.Count);
+            foreach (Generator.McpServerSpec server in servers)
+            {
+                items.Add("new " + TypeRefs.McpServerInfo + "(" + CSharp.Literal(server.Name) + ", " + CSharp.Literal(server.Transport) + ")");
+            }
+
+            w.Line();
+            w.Summary("The MCP servers configured in the project's <c>.mcp.json</c> (name and transport), ordered by name.");
+            w.Line("public static " + TypeRefs.ReadOnlyList + "<" + TypeRefs.McpServerInfo + "> " + CatalogMembers.McpServers + " { get; } = " + TypeRefs.Array + ".AsReadOnly(new " + TypeRefs.McpServerInfo + "[] { " + string.Join(", ", items) + " });");
         }
 
         public static string EmitMessage(MessageSpec spec)

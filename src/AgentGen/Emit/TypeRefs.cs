@@ -32,6 +32,7 @@ namespace AgentGen.Emit
         public const string AgentToolParser = Abstractions + "AgentToolParser";
         public const string AgentToolRules = Abstractions + "AgentToolRules";
         public const string AgentLookup = Abstractions + "AgentLookup";
+        public const string McpServerInfo = Abstractions + "McpServerInfo";
         public const string AgentColor = Abstractions + "AgentColor";
         public const string AgentPermissionMode = Abstractions + "AgentPermissionMode";
         public const string AgentMemoryScope = Abstractions + "AgentMemoryScope";

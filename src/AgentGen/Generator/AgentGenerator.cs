@@ -125,6 +125,20 @@ namespace AgentGen.Generator
                     }
                 });
 
+            // The project's .mcp.json, on a branch of its own that meets the agent files only here, at
+            // the catalogue's output (AgentCatalog.McpServers): an agent-file edit passes the file
+            // through this filter (it is not McpConfig) but never re-reads .mcp.json, whose entry stays
+            // cached; an edit of .mcp.json re-parses no agent file and re-emits the catalogue only.
+            IncrementalValueProvider<EquatableArray<McpServerSpec>> mcpServers = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .SelectMany(static (pair, ct) => OptionsReader.IsMcpConfig(pair.Right.GetOptions(pair.Left))
+                    ? ImmutableArray.Create(McpServerList.Read(pair.Left, ct))
+                    : ImmutableArray<McpServerList>.Empty)
+                .WithTrackingName(TrackingNames.McpConfig)
+                .Collect()
+                .Select(static (lists, _) => McpServerList.Merge(lists))
+                .WithTrackingName(TrackingNames.McpServers);
+
             // The catalog lists only the agent classes that were generated: a class whose spec or
             // text failed (AGEN099) is left out, so the catalog still compiles. Normally no class
             // fails, so the collected names stay equal (empty) and the catalog cached.
@@ -136,7 +150,8 @@ namespace AgentGen.Generator
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.CatalogSpec)
                     .Combine(failedClasses)
-                    .Select(static (pair, _) => pair.Left is { } catalog ? SourceOutputs.Without(catalog, pair.Right) : null)
+                    .Combine(mcpServers)
+                    .Select(static (pair, _) => pair.Left.Left is { } catalog ? SourceOutputs.Without(catalog, pair.Left.Right) with { McpServers = pair.Right } : null)
                     .WithTrackingName(TrackingNames.Catalog),
                 static (spc, spec) =>
                 {

@@ -20,6 +20,10 @@ namespace AgentGen.Generator
         public static bool IsSkillFile(AnalyzerConfigOptions options)
             => options.TryGetValue(KindMetadata, out string? kind) && string.Equals(kind, "Skill", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>The project's <c>.mcp.json</c> (AgentGenKind="McpConfig"), read for AGEN025-AGEN027 and <c>AgentCatalog.McpServers</c>.</summary>
+        public static bool IsMcpConfig(AnalyzerConfigOptions options)
+            => options.TryGetValue(KindMetadata, out string? kind) && string.Equals(kind, Analyzers.McpConfigAnalyzer.McpConfigKind, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The file's dialect: AgentGenDialect when set (Claude or Copilot), else from the path (<c>*.agent.md</c> is Copilot; docs/configuration.md).</summary>
         public static Catalog.AgentDialect DialectOf(AnalyzerConfigOptions options, string path)
             => Catalog.CopilotCatalog.DialectOf(options.TryGetValue(DialectMetadata, out string? dialect) ? dialect : null, path);

@@ -22,6 +22,8 @@ namespace AgentGen.Generator
         public const string ToolEnum = nameof(ToolEnum);
         public const string CatalogSpec = nameof(CatalogSpec);
         public const string Catalog = nameof(Catalog);
+        public const string McpConfig = nameof(McpConfig);
+        public const string McpServers = nameof(McpServers);
         public const string ProjectFailures = nameof(ProjectFailures);
         public const string IsExternalInit = nameof(IsExternalInit);
         public const string HasMessages = nameof(HasMessages);

@@ -15,6 +15,7 @@ namespace AgentGen.Model
         public const string Get = "Get";
         public const string TryGet = "TryGet";
         public const string CreateIndex = "CreateIndex";
+        public const string McpServers = "McpServers";
 
         /// <summary>
         /// The one list of names an agent property of <c>AgentCatalog</c> must not take: the class's
@@ -26,7 +27,7 @@ namespace AgentGen.Model
 
         private static readonly HashSet<string> s_reserved = new(StringComparer.Ordinal)
         {
-            ClassName, All, TryGet, Get, CreateIndex,
+            ClassName, All, TryGet, Get, CreateIndex, McpServers,
             "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize",
         };
     }

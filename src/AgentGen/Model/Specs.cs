@@ -55,7 +55,11 @@ namespace AgentGen.Model
     internal readonly record struct CatalogEntry(string Name, string ClassName, string PropertyName);
 
     /// <summary>The project's <c>AgentCatalog</c>.</summary>
-    internal sealed record CatalogSpec(string Namespace, string Accessibility, EquatableArray<CatalogEntry> Agents);
+    internal sealed record CatalogSpec(string Namespace, string Accessibility, EquatableArray<CatalogEntry> Agents)
+    {
+        /// <summary>The servers of the project's <c>.mcp.json</c> (<c>AgentCatalog.McpServers</c>), by name; empty: no member is emitted.</summary>
+        public EquatableArray<Generator.McpServerSpec> McpServers { get; init; } = EquatableArray<Generator.McpServerSpec>.Empty;
+    }
 
     internal readonly record struct RecordProperty(string JsonName, string PropertyName, string TypeSyntax);
 

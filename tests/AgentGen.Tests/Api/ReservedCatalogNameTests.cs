@@ -25,7 +25,7 @@ public class ReservedCatalogNameTests
     public void The_list_holds_the_catalogues_members_and_objects()
     {
         Assert.Equal(
-            new[] { "AgentCatalog", "All", "CreateIndex", "Equals", "Finalize", "Get", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "TryGet" },
+            new[] { "AgentCatalog", "All", "CreateIndex", "Equals", "Finalize", "Get", "GetHashCode", "GetType", "McpServers", "MemberwiseClone", "ReferenceEquals", "ToString", "TryGet" },
             CatalogMembers.Reserved.OrderBy(n => n, StringComparer.Ordinal));
     }
 

@@ -21,7 +21,7 @@ internal sealed class PipelineFixture
         Count = count;
         Texts = texts.ToList();
         Compilation = harness.CreateCompilation();
-        Options = new AgentOptionsProvider(agentPaths, harness.Globals);
+        Options = new AgentOptionsProvider(agentPaths, harness.Globals, harness.OtherKinds);
         Driver = CSharpGeneratorDriver.Create(
             new[] { new AgentGenerator().AsSourceGenerator() },
             texts,
@@ -50,9 +50,19 @@ internal sealed class PipelineFixture
     /// <paramref name="count"/> agents and two C# files. <paramref name="spareAgentPaths"/> are marked
     /// as agent files in the options from the start, so adding them later does not change the options.
     /// </summary>
-    public static PipelineFixture Create(int count = 20, params string[] spareAgentPaths)
+    public static PipelineFixture Create(int count = 20, params string[] spareAgentPaths) => Create(count, null, spareAgentPaths);
+
+    /// <summary>As <see cref="Create(int, string[])"/>, with the project's .mcp.json (AgentGenKind=McpConfig).</summary>
+    public static PipelineFixture WithMcpConfig(string mcpConfig, int count = 20) => Create(count, mcpConfig, Array.Empty<string>());
+
+    private static PipelineFixture Create(int count, string? mcpConfig, string[] spareAgentPaths)
     {
         var harness = new GeneratorHarness();
+        if (mcpConfig is not null)
+        {
+            harness.McpConfig(mcpConfig);
+        }
+
         for (int i = 0; i < count; i++)
         {
             harness.Agent(IncrementalCorpus.FileName(i), IncrementalCorpus.Agent(i, count));
@@ -90,6 +100,15 @@ internal sealed class PipelineFixture
         var added = new InMemoryAdditionalText(AgentPath(fileName), text);
         Driver = Driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(added));
         Texts.Add(added);
+    }
+
+    /// <summary>Replaces the project's .mcp.json (the fixture must have one).</summary>
+    public void ReplaceMcpConfig(string newText)
+    {
+        AdditionalText old = Texts.Single(t => t.Path == GeneratorHarness.McpConfigPath);
+        var replacement = new InMemoryAdditionalText(old.Path, newText);
+        Driver = Driver.ReplaceAdditionalText(old, replacement);
+        Texts[Texts.IndexOf(old)] = replacement;
     }
 
     public void Remove(string fileName)

@@ -65,8 +65,8 @@ internal static class StepTracking
         }
     }
 
-    /// <summary>Steps that have no entries in a project whose files are each listed once.</summary>
-    public static bool IsUsuallyEmpty(string name) => name.StartsWith("RepeatedFile", StringComparison.Ordinal);
+    /// <summary>Steps that have no entries in a project whose files are each listed once and that has no .mcp.json.</summary>
+    public static bool IsUsuallyEmpty(string name) => name.StartsWith("RepeatedFile", StringComparison.Ordinal) || name == global::AgentGen.Generator.TrackingNames.McpConfig;
 
     /// <summary>The generator's TrackingNames constants.</summary>
     public static IReadOnlyList<string> AllTrackingNames() => typeof(global::AgentGen.Generator.TrackingNames)

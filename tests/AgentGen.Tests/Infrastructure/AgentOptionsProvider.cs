@@ -9,10 +9,13 @@ namespace AgentGen.Tests.Infrastructure;
 public sealed class AgentOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly HashSet<string> _agentPaths;
+    private readonly IReadOnlyDictionary<string, string> _otherKinds;
 
-    public AgentOptionsProvider(IEnumerable<string> agentPaths, IDictionary<string, string>? globals = null)
+    /// <param name="otherKinds">AgentGenKind of other files by path (e.g. a .mcp.json: McpConfig).</param>
+    public AgentOptionsProvider(IEnumerable<string> agentPaths, IDictionary<string, string>? globals = null, IReadOnlyDictionary<string, string>? otherKinds = null)
     {
         _agentPaths = new HashSet<string>(agentPaths, StringComparer.Ordinal);
+        _otherKinds = otherKinds ?? new Dictionary<string, string>();
         GlobalOptions = new Options(globals ?? new Dictionary<string, string>());
     }
 
@@ -23,7 +26,9 @@ public sealed class AgentOptionsProvider : AnalyzerConfigOptionsProvider
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
         => _agentPaths.Contains(textFile.Path)
             ? new Options(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.AgentGenKind"] = "Agent" })
-            : Options.Empty;
+            : _otherKinds.TryGetValue(textFile.Path, out string? kind)
+                ? new Options(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.AgentGenKind"] = kind })
+                : Options.Empty;
 
     private sealed class Options : AnalyzerConfigOptions
     {

@@ -18,6 +18,11 @@ public sealed class GeneratorHarness
 
     public List<string> Sources { get; } = new();
 
+    /// <summary>AgentGenKind of <see cref="OtherAdditionalFiles"/> by path, as the package's targets set it.</summary>
+    public Dictionary<string, string> OtherKinds { get; } = new(StringComparer.Ordinal);
+
+    public const string McpConfigPath = ProjectDir + ".mcp.json";
+
     public Dictionary<string, string> Globals { get; } = new()
     {
         ["build_property.RootNamespace"] = "TestProject",
@@ -29,6 +34,14 @@ public sealed class GeneratorHarness
     public GeneratorHarness Agent(string fileName, string text)
     {
         Agents.Add((ProjectDir + ".claude/agents/" + fileName, text));
+        return this;
+    }
+
+    /// <summary>The project's .mcp.json (AgentGenKind=McpConfig).</summary>
+    public GeneratorHarness McpConfig(string text)
+    {
+        OtherAdditionalFiles.Add((McpConfigPath, text));
+        OtherKinds[McpConfigPath] = "McpConfig";
         return this;
     }
 
@@ -45,7 +58,7 @@ public sealed class GeneratorHarness
         new[] { new AgentGenerator().AsSourceGenerator() },
         AdditionalTexts(),
         ParseOptions,
-        new AgentOptionsProvider(Agents.Select(a => a.Path), Globals),
+        new AgentOptionsProvider(Agents.Select(a => a.Path), Globals, OtherKinds),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns generated sources by hint name and the output compilation.</summary>
