@@ -207,7 +207,7 @@ namespace AgentGen.AI
         /// </summary>
         private static bool IsMcpServerAllowed(IAgentDefinition agent, HostedMcpServerTool tool)
         {
-            string server = NormalizeMcpName(tool.ServerName);
+            string server = AgentToolRules.NormalizeMcpName(tool.ServerName);
             if (server.Length == 0 || server.IndexOf("__", StringComparison.Ordinal) >= 0)
             {
                 return false; // "a__b" would read as server a, tool b
@@ -223,7 +223,7 @@ namespace AgentGen.AI
 
                 foreach (string name in listed)
                 {
-                    string normalized = NormalizeMcpName(name);
+                    string normalized = AgentToolRules.NormalizeMcpName(name);
                     if (normalized.Length == 0 || !agent.Allows(prefix + "__" + normalized))
                     {
                         return false;
@@ -249,26 +249,6 @@ namespace AgentGen.AI
             }
 
             return true;
-        }
-
-        private static string NormalizeMcpName(string? name)
-        {
-            if (string.IsNullOrEmpty(name))
-            {
-                return string.Empty;
-            }
-
-            char[] chars = name!.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
-                {
-                    chars[i] = '_';
-                }
-            }
-
-            return new string(chars);
         }
 
         /// <summary>A name that is a tool's name, not a rule: no specifier, wildcard, separator or whitespace.</summary>

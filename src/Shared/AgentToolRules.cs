@@ -34,6 +34,48 @@ namespace AgentGen
         /// <summary>The tools Claude Code adds when <c>memory</c> is set (S1 "Enable persistent memory": "Read, Write, and Edit tools are automatically enabled").</summary>
         private static readonly string[] MemoryTools = { "Read", "Write", "Edit" };
 
+        /// <summary>
+        /// Claude Code's MCP name normalisation: "any character outside A-Z, a-z, 0-9, _, and - is replaced with _"
+        /// (code.claude.com/docs/en/mcp, "Plugin-provided MCP servers", v2.1.240; applied here to every server and tool
+        /// name, as the API accepts only <c>^[a-zA-Z0-9_-]{1,64}$</c>). Hyphens are kept. One implementation for the
+        /// analyzers (AGEN026/AGEN027), the runtime's MCP connections and the run-time permission check.
+        /// </summary>
+        public static string NormalizeMcpName(string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return string.Empty;
+            }
+
+            char[] chars = name!.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+                {
+                    chars[i] = '_';
+                }
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary>
+        /// The server part of an MCP tool or rule name: <c>mcp__github__list_issues</c>, <c>mcp__github__*</c> and
+        /// <c>mcp__github</c> all give <c>github</c>; <c>mcp__*</c> and anything that is not an MCP name give null.
+        /// </summary>
+        public static string? McpServerOf(string? toolName)
+        {
+            if (toolName is null || !toolName.StartsWith(McpPrefix, StringComparison.Ordinal) || toolName.Length == McpPrefix.Length)
+            {
+                return null;
+            }
+
+            int separator = toolName.IndexOf("__", McpPrefix.Length, StringComparison.Ordinal);
+            string server = separator < 0 ? toolName.Substring(McpPrefix.Length) : toolName.Substring(McpPrefix.Length, separator - McpPrefix.Length);
+            return server.Length == 0 || server.IndexOf('*') >= 0 ? null : server;
+        }
+
         /// <summary>Removes a permission specifier and surrounding spaces: <c>Bash(git:*)</c> becomes <c>Bash</c>.</summary>
         public static string StripSpecifier(string entry)
         {

@@ -75,25 +75,8 @@ namespace AgentGen.AI.Mcp
     {
         public const string Prefix = "mcp__";
 
-        /// <summary>
-        /// Claude Code replaces "any character outside A-Z, a-z, 0-9, _, and -" with <c>_</c> in MCP server and tool
-        /// names (code.claude.com/docs/en/mcp, "Plugin-provided MCP servers", v2.1.240; applied to every server here,
-        /// as the API accepts only <c>^[a-zA-Z0-9_-]{1,64}$</c>). Hyphens are kept.
-        /// </summary>
-        public static string Normalize(string name)
-        {
-            char[] chars = (name ?? string.Empty).ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
-                {
-                    chars[i] = '_';
-                }
-            }
-
-            return new string(chars);
-        }
+        /// <summary>Claude Code's MCP name normalisation (<see cref="AgentToolRules.NormalizeMcpName"/>).</summary>
+        public static string Normalize(string name) => AgentToolRules.NormalizeMcpName(name);
 
         /// <summary><c>mcp__&lt;server&gt;__&lt;tool&gt;</c>.</summary>
         public static string ToolName(string server, string tool) => Prefix + Normalize(server) + "__" + Normalize(tool);
@@ -102,16 +85,6 @@ namespace AgentGen.AI.Mcp
         /// The server part of an MCP tool or rule name: <c>mcp__github__list_issues</c>, <c>mcp__github__*</c> and
         /// <c>mcp__github</c> all give <c>github</c>; anything else gives null.
         /// </summary>
-        public static string? ServerOf(string toolName)
-        {
-            if (toolName is null || !toolName.StartsWith(Prefix, StringComparison.Ordinal) || toolName.Length == Prefix.Length)
-            {
-                return null;
-            }
-
-            int separator = toolName.IndexOf("__", Prefix.Length, StringComparison.Ordinal);
-            string server = separator < 0 ? toolName.Substring(Prefix.Length) : toolName.Substring(Prefix.Length, separator - Prefix.Length);
-            return server.Length == 0 || server.IndexOf('*') >= 0 ? null : server;
-        }
+        public static string? ServerOf(string toolName) => AgentToolRules.McpServerOf(toolName);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using AgentGen.Common;
+using AgentGen.Shared;
 using YamlDotNet.Core;
 
 namespace AgentGen.Parsing
@@ -205,33 +206,9 @@ namespace AgentGen.Parsing
         /// The server part of an MCP tool entry: <c>mcp__github__list_issues</c>, <c>mcp__github__*</c> and
         /// <c>mcp__github</c> give <c>github</c>; <c>mcp__*</c> gives null.
         /// </summary>
-        public static string? ServerOf(string toolEntry)
-        {
-            const string prefix = "mcp__";
-            if (!toolEntry.StartsWith(prefix, StringComparison.Ordinal) || toolEntry.Length == prefix.Length)
-            {
-                return null;
-            }
-
-            int separator = toolEntry.IndexOf("__", prefix.Length, StringComparison.Ordinal);
-            string server = separator < 0 ? toolEntry.Substring(prefix.Length) : toolEntry.Substring(prefix.Length, separator - prefix.Length);
-            return server.Length == 0 || server.IndexOf('*') >= 0 ? null : server;
-        }
+        public static string? ServerOf(string toolEntry) => AgentToolRules.McpServerOf(toolEntry);
 
         /// <summary>Claude Code's name normalisation: any character outside A-Z, a-z, 0-9, _ and - becomes _ (docs/mcp, plugin servers).</summary>
-        public static string Normalize(string name)
-        {
-            char[] chars = name.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
-                {
-                    chars[i] = '_';
-                }
-            }
-
-            return new string(chars);
-        }
+        public static string Normalize(string name) => AgentToolRules.NormalizeMcpName(name);
     }
 }
