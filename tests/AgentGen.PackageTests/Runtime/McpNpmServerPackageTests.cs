@@ -34,7 +34,7 @@ public sealed class McpNpmServerPackageTests
     }
 
     [Fact]
-    public void The_sequential_thinking_server_from_npm_is_offered_per_the_files_and_stopped_with_the_team()
+    public async Task The_sequential_thinking_server_from_npm_is_offered_per_the_files_and_stopped_with_the_team()
     {
         string? node = FindOnPath("node");
         string? npm = FindOnPath("npm");
@@ -233,7 +233,7 @@ public sealed class McpNpmServerPackageTests
                 throw new XunitException("Build failed.\n" + build);
             }
 
-            (int exitCode, string installOutput, bool timedOut) = install.GetAwaiter().GetResult();
+            (int exitCode, string installOutput, bool timedOut) = await install;
             output.WriteLine($"npm install done (with the build): {clock.Elapsed.TotalSeconds:F1} s");
             if (timedOut || exitCode != 0 || !File.Exists(script))
             {
@@ -291,7 +291,7 @@ public sealed class McpNpmServerPackageTests
 
             if (!install.IsCompleted)
             {
-                install.Wait(InstallTimeout);
+                await Task.WhenAny(install, Task.Delay(InstallTimeout));
             }
 
             Assert.Empty(leftOver);
