@@ -5,6 +5,8 @@ using AgentGen.PackageTests.Infrastructure;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
+using static AgentGen.PackageTests.Runtime.RuntimePackageFixture;
+
 namespace AgentGen.PackageTests.Runtime;
 
 /// <summary>
@@ -62,21 +64,7 @@ public sealed class McpNpmServerPackageTests
         // The install runs while the app builds: the build needs only the .mcp.json, not the server.
         Task<(int ExitCode, string Output, bool TimedOut)> install = Task.Run(() => RunProcess(npm, ["install", "--no-audit", "--no-fund", "--no-save", "--no-package-lock", "--prefix", serverDir, ServerPackage], serverDir, InstallTimeout));
 
-        Write(app, "mcp-npm-app.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <RootNamespace>Lab</RootNamespace>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AgentGen.Agents" Version="{packages.Version("AgentGen.Agents")}" />
-              </ItemGroup>
-            </Project>
-            """);
+        packages.WriteConsumerProject(app, "mcp-npm-app.csproj", "Lab");
 
         // command: node, args: the installed script. The environment makes node write its pid (NODE_OPTIONS preloads a
         // one-line script), so that the app and the test can tell whether the server process is still there.
@@ -226,12 +214,7 @@ public sealed class McpNpmServerPackageTests
 
         try
         {
-            CommandResult build = DotNetCli.Run(app, ["build", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal", "-clp:NoSummary"], packages.ConsumerEnvironment);
-            output.WriteLine($"consumer build: {clock.Elapsed.TotalSeconds:F1} s");
-            if (build.ExitCode != 0)
-            {
-                throw new XunitException("Build failed.\n" + build);
-            }
+            packages.Build(app);
 
             (int exitCode, string installOutput, bool timedOut) = await install;
             output.WriteLine($"npm install done (with the build): {clock.Elapsed.TotalSeconds:F1} s");
@@ -240,12 +223,8 @@ public sealed class McpNpmServerPackageTests
                 throw new XunitException($"npm install {ServerPackage} {(timedOut ? $"timed out after {InstallTimeout.TotalSeconds} s" : $"exited with {exitCode}")}{(File.Exists(script) ? "" : $"; {script} is missing")}. The npm registry must be reachable (set AGENTGEN_NO_NPM=1 to run without Node on purpose).\n{installOutput}");
             }
 
-            CommandResult run = DotNetCli.Run(app, ["run", "--no-build", "--", pidFile], packages.ConsumerEnvironment);
+            CommandResult run = packages.Run(app, pidFile);
             output.WriteLine($"app run: {clock.Elapsed.TotalSeconds:F1} s\n{run.Output}");
-            if (run.ExitCode != 0)
-            {
-                throw new XunitException("Run failed.\n" + run);
-            }
 
             IReadOnlyList<string> lines = BuildOutput.ProgramLines(run);
             Assert.Contains("configured: sequential-thinking (stdio)", lines);
@@ -349,10 +328,4 @@ public sealed class McpNpmServerPackageTests
         }
     }
 
-    private static void Write(string directory, string relativePath, string text)
-    {
-        string path = Path.Combine(directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-    }
 }

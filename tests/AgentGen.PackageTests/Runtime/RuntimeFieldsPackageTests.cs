@@ -1,5 +1,6 @@
 using AgentGen.PackageTests.Infrastructure;
-using Xunit.Sdk;
+
+using static AgentGen.PackageTests.Runtime.RuntimePackageFixture;
 
 namespace AgentGen.PackageTests.Runtime;
 
@@ -25,24 +26,12 @@ public sealed class RuntimeFieldsPackageTests
         }
 
         string app = packages.CreateConsumer("fields-app");
-        Write(app, "fields-app.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <RootNamespace>Shop</RootNamespace>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <!-- keeper.md lists a skill the project does not have on purpose: the runtime skips it with a warning. -->
-                <NoWarn>$(NoWarn);AGEN022</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AgentGen.Agents" Version="{packages.Version("AgentGen.Agents")}" />
-                <PackageReference Include="OpenTelemetry" Version="1.21.0" />
-                <PackageReference Include="OpenTelemetry.Exporter.InMemory" Version="1.21.0" />
-              </ItemGroup>
-            </Project>
+        packages.WriteConsumerProject(app, "fields-app.csproj", "Shop", properties: """
+            <!-- keeper.md lists a skill the project does not have on purpose: the runtime skips it with a warning. -->
+            <NoWarn>$(NoWarn);AGEN022</NoWarn>
+            """, items: """
+            <PackageReference Include="OpenTelemetry" Version="1.21.0" />
+            <PackageReference Include="OpenTelemetry.Exporter.InMemory" Version="1.21.0" />
             """);
         Write(app, ".claude/agents/keeper.md", """
             ---
@@ -168,19 +157,11 @@ public sealed class RuntimeFieldsPackageTests
             }
             """");
 
-        CommandResult build = DotNetCli.Run(app, ["build", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal", "-clp:NoSummary"], packages.ConsumerEnvironment);
-        if (build.ExitCode != 0)
-        {
-            throw new XunitException("Build failed.\n" + build);
-        }
+        packages.Build(app);
 
-        CommandResult run = DotNetCli.Run(app, ["run", "--no-build"], packages.ConsumerEnvironment);
-        if (run.ExitCode != 0)
-        {
-            throw new XunitException("Run failed.\n" + run);
-        }
+        CommandResult run = packages.Run(app);
 
-        string[] lines = run.Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = BuildOutput.ProgramLines(run).ToArray();
         Assert.Equal(
             [
                 // Trusted: the exit-2 hook blocks Bash (stderr to the model), the timed-out hook renders no decision
@@ -206,10 +187,4 @@ public sealed class RuntimeFieldsPackageTests
             lines.Where(l => !l.Contains("warn", StringComparison.OrdinalIgnoreCase)).ToArray());
     }
 
-    private static void Write(string directory, string relativePath, string text)
-    {
-        string path = Path.Combine(directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-    }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using AgentGen.PackageTests.Infrastructure;
+using Xunit.Sdk;
 
 namespace AgentGen.PackageTests.Runtime;
 
@@ -83,6 +84,59 @@ public sealed class RuntimePackageFixture : IDisposable
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "nuget.config"), PackageFixture.NuGetConfig(FeedDirectory, PackageIds));
         return directory;
+    }
+
+    /// <summary>
+    /// Writes the consumer's project file: a net10.0 console app referencing AgentGen.Agents from the feed, nullable,
+    /// warnings as errors; <paramref name="properties"/> and <paramref name="items"/> are added to its groups.
+    /// </summary>
+    public void WriteConsumerProject(string app, string fileName, string rootNamespace, string properties = "", string items = "")
+        => Write(app, fileName, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <RootNamespace>{rootNamespace}</RootNamespace>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AgentGen.Agents" Version="{Version("AgentGen.Agents")}" />
+                {items}
+              </ItemGroup>
+            </Project>
+            """);
+
+    /// <summary>Builds the consumer in <paramref name="app"/>; a failed build fails the test with its output.</summary>
+    public void Build(string app)
+    {
+        CommandResult build = DotNetCli.Run(app, ["build", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal", "-clp:NoSummary"], ConsumerEnvironment);
+        if (build.ExitCode != 0)
+        {
+            throw new XunitException("Build failed.\n" + build);
+        }
+    }
+
+    /// <summary>Runs the built consumer with <paramref name="arguments"/>; a failed run fails the test with its output.</summary>
+    public CommandResult Run(string app, params string[] arguments)
+    {
+        CommandResult run = DotNetCli.Run(app, ["run", "--no-build", .. (arguments.Length == 0 ? [] : (string[])["--", .. arguments])], ConsumerEnvironment);
+        if (run.ExitCode != 0)
+        {
+            throw new XunitException("Run failed.\n" + run);
+        }
+
+        return run;
+    }
+
+    /// <summary>Writes one file of a consumer, with "\n" line endings, creating its folders.</summary>
+    public static void Write(string directory, string relativePath, string text)
+    {
+        string path = Path.Combine(directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
     }
 
     public void Dispose() => PackageFixture.DeleteTempRoot(TempRoot);

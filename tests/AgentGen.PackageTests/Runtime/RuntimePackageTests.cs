@@ -1,5 +1,6 @@
 using AgentGen.PackageTests.Infrastructure;
-using Xunit.Sdk;
+
+using static AgentGen.PackageTests.Runtime.RuntimePackageFixture;
 
 namespace AgentGen.PackageTests.Runtime;
 
@@ -44,22 +45,7 @@ public sealed class RuntimePackageTests
     {
         string app = packages.CreateConsumer("team-app-" + (extensionsAIVersion ?? "lowest"));
         string pin = extensionsAIVersion is null ? "" : $"<PackageReference Include=\"Microsoft.Extensions.AI\" Version=\"{extensionsAIVersion}\" />";
-        Write(app, "team-app.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <RootNamespace>Shop</RootNamespace>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AgentGen.Agents" Version="{packages.Version("AgentGen.Agents")}" />
-                {pin}
-              </ItemGroup>
-            </Project>
-            """);
+        packages.WriteConsumerProject(app, "team-app.csproj", "Shop", items: pin);
         Write(app, ".claude/agents/planner.md", """
             ---
             name: planner
@@ -190,19 +176,11 @@ public sealed class RuntimePackageTests
             }
             """");
 
-        CommandResult build = DotNetCli.Run(app, ["build", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal", "-clp:NoSummary"], packages.ConsumerEnvironment);
-        if (build.ExitCode != 0)
-        {
-            throw new XunitException("Build failed.\n" + build);
-        }
+        packages.Build(app);
 
-        CommandResult run = DotNetCli.Run(app, ["run", "--no-build"], packages.ConsumerEnvironment);
-        if (run.ExitCode != 0)
-        {
-            throw new XunitException("Run failed.\n" + run);
-        }
+        CommandResult run = packages.Run(app);
 
-        string[] lines = run.Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = BuildOutput.ProgramLines(run).ToArray();
         Assert.Equal(
             [
                 "refused: checker Write",
@@ -223,10 +201,4 @@ public sealed class RuntimePackageTests
             lines);
     }
 
-    private static void Write(string directory, string relativePath, string text)
-    {
-        string path = Path.Combine(directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-    }
 }
