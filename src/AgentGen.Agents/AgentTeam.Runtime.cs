@@ -65,7 +65,7 @@ namespace AgentGen.Agents
         }
 
         private static bool UsesMcp(IAgentDefinition agent, AgentMcpServers mcp)
-            => agent.ToolNames.Any(t => McpNames.ServerOf(t) is not null)
+            => agent.ToolNames.Any(t => AgentToolRules.McpServerOf(t) is not null)
                 || (agent is AgentDefinitionBase b && b.McpServers.Count > 0)
                 || (agent.InheritsAllTools && mcp.ProjectServers.Count > 0);
 

@@ -218,7 +218,7 @@ namespace AgentGen.AI.Mcp
             string segment = config.ToolNameSegment;
             foreach (string tool in agent.ToolNames)
             {
-                if (McpNames.ServerOf(tool) is { } server && string.Equals(McpNames.Normalize(server), segment, StringComparison.Ordinal))
+                if (AgentToolRules.McpServerOf(tool) is { } server && string.Equals(McpNames.Normalize(server), segment, StringComparison.Ordinal))
                 {
                     return true;
                 }

@@ -80,11 +80,5 @@ namespace AgentGen.AI.Mcp
 
         /// <summary><c>mcp__&lt;server&gt;__&lt;tool&gt;</c>.</summary>
         public static string ToolName(string server, string tool) => Prefix + Normalize(server) + "__" + Normalize(tool);
-
-        /// <summary>
-        /// The server part of an MCP tool or rule name: <c>mcp__github__list_issues</c>, <c>mcp__github__*</c> and
-        /// <c>mcp__github</c> all give <c>github</c>; anything else gives null.
-        /// </summary>
-        public static string? ServerOf(string toolName) => AgentToolRules.McpServerOf(toolName);
     }
 }

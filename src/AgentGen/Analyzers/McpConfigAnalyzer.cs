@@ -7,6 +7,7 @@ using AgentGen.Diagnostics;
 using AgentGen.Generator;
 using AgentGen.Model;
 using AgentGen.Parsing;
+using AgentGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -159,12 +160,12 @@ namespace AgentGen.Analyzers
             var normalized = new HashSet<string>(StringComparer.Ordinal);
             foreach (string name in known)
             {
-                normalized.Add(McpEntryRules.Normalize(name));
+                normalized.Add(AgentToolRules.NormalizeMcpName(name));
             }
 
             foreach (KeyValuePair<string, SourceSpan> tool in result.McpToolEntries)
             {
-                if (McpEntryRules.ServerOf(tool.Key) is not { } server || normalized.Contains(McpEntryRules.Normalize(server)))
+                if (AgentToolRules.McpServerOf(tool.Key) is not { } server || normalized.Contains(AgentToolRules.NormalizeMcpName(server)))
                 {
                     continue;
                 }

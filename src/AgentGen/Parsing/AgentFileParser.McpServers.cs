@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using AgentGen.Common;
-using AgentGen.Shared;
 using YamlDotNet.Core;
 
 namespace AgentGen.Parsing
@@ -201,14 +200,5 @@ namespace AgentGen.Parsing
             "streamable-http" => "http",
             _ => type,
         };
-
-        /// <summary>
-        /// The server part of an MCP tool entry: <c>mcp__github__list_issues</c>, <c>mcp__github__*</c> and
-        /// <c>mcp__github</c> give <c>github</c>; <c>mcp__*</c> gives null.
-        /// </summary>
-        public static string? ServerOf(string toolEntry) => AgentToolRules.McpServerOf(toolEntry);
-
-        /// <summary>Claude Code's name normalisation: any character outside A-Z, a-z, 0-9, _ and - becomes _ (docs/mcp, plugin servers).</summary>
-        public static string Normalize(string name) => AgentToolRules.NormalizeMcpName(name);
     }
 }

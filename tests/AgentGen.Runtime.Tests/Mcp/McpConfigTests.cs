@@ -75,15 +75,6 @@ public sealed class McpConfigTests
         Assert.Contains("reserves", Assert.Single(problems));
     }
 
-    [Theory]
-    [InlineData("mcp__github__list_issues", "github")]
-    [InlineData("mcp__github__*", "github")]
-    [InlineData("mcp__github", "github")]
-    [InlineData("mcp__sequential-thinking__sequentialthinking", "sequential-thinking")]
-    [InlineData("mcp__*", null)]
-    [InlineData("Read", null)]
-    public void The_server_of_a_tool_entry(string entry, string? server) => Assert.Equal(server, McpNames.ServerOf(entry));
-
     [Fact]
     public void Names_keep_letters_digits_hyphens_and_underscores()
         => Assert.Equal("mcp__claude_ai_Slack__post-message_v2", McpNames.ToolName("claude.ai Slack", "post-message_v2"));
