@@ -4,7 +4,7 @@ using AgentGen.Generator;
 
 namespace AgentGen.CodeFixes
 {
-    /// <summary>The one guard around every fixer's entry point (issue 14: a fixer never throws into the IDE).</summary>
+    /// <summary>The one guard around every fixer's entry point: a fixer never throws into the IDE (docs/robustness.md, "Code fixes").</summary>
     internal static class FixerGuard
     {
         /// <summary>

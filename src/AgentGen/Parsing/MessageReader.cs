@@ -78,7 +78,7 @@ namespace AgentGen.Parsing
             {
                 if (!MentionsMessageKeys(text, start, end) && LooksLikePseudoJson(text, start, end))
                 {
-                    return; // a schema or prose sketch, not a message: not AGEN017 (issue 10, docs/rules/AGEN017.md)
+                    return; // a schema or prose sketch, not a message: not AGEN017 (docs/rules/AGEN017.md)
                 }
 
                 int at = Math.Min(Math.Max(error.Offset, start), text.Length);
