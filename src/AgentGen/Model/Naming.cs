@@ -75,13 +75,7 @@ namespace AgentGen.Model
         /// </summary>
         public static string ToPascalCase(string text)
         {
-            // Every payload property and agent name goes through here (the generator's and the
-            // analyzer's plan alike): the letters are gathered in a buffer kept per thread, and one
-            // string is made (string(char[], int, int) is in netstandard2.0, unlike string(Span)).
-            int most = text.Length + 1;
-            char[] chars = t_pascalBuffer is { } kept && kept.Length >= most ? kept
-                : most > 1024 ? new char[most] // a long text (a hostile name): not kept
-                : (t_pascalBuffer = new char[Math.Max(most, 64)]);
+            char[] chars = new char[text.Length + 1];
             int n = 0;
             bool startOfPart = true;
             foreach (char c in text)
@@ -104,9 +98,6 @@ namespace AgentGen.Model
 
             return n == 0 ? string.Empty : new string(chars, 0, n);
         }
-
-        [ThreadStatic]
-        private static char[]? t_pascalBuffer;
 
         /// <summary>Letters and decimal digits that C# accepts in identifiers (no surrogates, no combining marks).</summary>
         private static bool IsIdentifierLetterOrDigit(char c)
