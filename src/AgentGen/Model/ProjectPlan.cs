@@ -85,7 +85,7 @@ namespace AgentGen.Model
         {
             findings ??= new PlanFindings(null);
             List<PlanFile> files = OrderFiles(input, projectDir);
-            SelectWinners(files, GroupByName(files), findings, out List<PlanAgent> winners);
+            List<PlanAgent> winners = SelectWinners(files, GroupByName(files), findings);
             CheckNamesMatchedAsOne(files, findings);
             return new PlanNames(files.ToEquatableArray(), winners.ToEquatableArray());
         }
@@ -164,9 +164,9 @@ namespace AgentGen.Model
         }
 
         /// <summary>One agent per name (AGEN006) and per class name (AGEN020); the first file by path wins. The winners by name.</summary>
-        private static void SelectWinners(List<PlanFile> files, Dictionary<string, List<PlanFile>> byName, PlanFindings findings, out List<PlanAgent> winners)
+        private static List<PlanAgent> SelectWinners(List<PlanFile> files, Dictionary<string, List<PlanFile>> byName, PlanFindings findings)
         {
-            winners = new List<PlanAgent>();
+            var winners = new List<PlanAgent>();
             var takenTypes = new Dictionary<string, PlanFile>(StringComparer.Ordinal);
             foreach (PlanFile f in files)
             {
@@ -209,6 +209,7 @@ namespace AgentGen.Model
             }
 
             winners.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            return winners;
         }
 
         /// <summary>AGEN006 on <paramref name="f"/>, naming the first other file that declares its name.</summary>

@@ -99,6 +99,10 @@ internal sealed class PipelineFixture
         return result;
     }
 
+    /// <summary>Adds a C# file that has nothing to do with the agents, and runs the generators.</summary>
+    public GeneratorRunResult RunWithUnrelatedCSharpFile()
+        => Run(Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace TestProject { public sealed class Invoice { } }", GeneratorHarness.ParseOptions)));
+
     public void Replace(string fileName, string newText)
     {
         AdditionalText old = Text(fileName);

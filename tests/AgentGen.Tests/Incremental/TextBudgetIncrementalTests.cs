@@ -1,7 +1,5 @@
 using AgentGen.Generator;
-using AgentGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using static AgentGen.Tests.Incremental.StepTracking;
 
 namespace AgentGen.Tests.Incremental;
@@ -39,7 +37,11 @@ public class TextBudgetIncrementalTests
     [Fact]
     public void An_unrelated_csharp_edit_runs_the_same_steps_over_the_budget_as_within_it()
     {
-        Assert.Equal(CostOfCSharpEdit(PipelineFixture.Create()), CostOfCSharpEdit(PipelineFixture.OverBudget()));
+        GeneratorRunResult over = PipelineFixture.OverBudget().RunWithUnrelatedCSharpFile();
+        AssertNotRun(over, TrackingNames.Sources);
+        AssertNotRun(over, TrackingNames.Parse);
+        AssertNothingNew(over);
+        Assert.Equal(Cost(PipelineFixture.Create().RunWithUnrelatedCSharpFile()), Cost(over));
     }
 
     [Fact]
@@ -70,26 +72,12 @@ public class TextBudgetIncrementalTests
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void An_unrelated_csharp_edit_over_the_budget_reparses_and_reemits_nothing()
-    {
-        var f = PipelineFixture.OverBudget();
-        GeneratorRunResult run = f.Run(f.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace TestProject { public sealed class Invoice { } }", GeneratorHarness.ParseOptions)));
-
-        AssertNotRun(run, TrackingNames.Sources);
-        AssertNotRun(run, TrackingNames.Parse);
-        AssertNothingNew(run);
-    }
-
     /// <summary>What one body edit costs: for each tracked step, the outputs that were not simply taken from the cache, and why.</summary>
     private static string CostOfBodyEdit(PipelineFixture f)
     {
         f.Replace(IncrementalCorpus.FileName(Edited), IncrementalCorpus.Agent(Edited, f.Count, note: "Flag every entry older than one year, and say why."));
         return Cost(f.Run());
     }
-
-    private static string CostOfCSharpEdit(PipelineFixture f)
-        => Cost(f.Run(f.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace TestProject { public sealed class Invoice { } }", GeneratorHarness.ParseOptions))));
 
     private static string Cost(GeneratorRunResult run)
     {
