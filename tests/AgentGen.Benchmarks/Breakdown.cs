@@ -40,7 +40,10 @@ internal static class Breakdown
             }
 
             double parse = Lap(sw);
-            ProjectOutputs project = ProjectOutputs.Build(parsed.Select(PlanInput.From).ToImmutableArray(), options, jsonAttributes: true);
+            // The project-wide steps in the pipeline's order: Winners, TextLengths and TextBudget, Project.
+            ProjectNames names = ProjectNames.Build(parsed.Select(PlanInput.From).ToImmutableArray(), options.ProjectDir);
+            LeftOut leftOut = LeftOut.Of(names, TextLengths.Of(parsed.ToImmutableArray()));
+            ProjectOutputs project = ProjectOutputs.Build(new ProjectInput(names, leftOut, new ProjectSettings(options, JsonAttributes: true, CSharp9: true)));
             double plan = Lap(sw);
             var specs = parsed.Select(p => project.Agents.SpecFor(p)).Where(s => s is not null).ToList();
             double specTime = Lap(sw);

@@ -47,16 +47,31 @@ public class EditBenchmarks
     private SyntaxTree _floorTreeOther = null!;
     private GeneratorDriver _floorDriver = null!;
 
+    /// <summary>
+    /// 0 (the benchmarks): AGEN021's budget lifted, every agent generated. Otherwise the budget is
+    /// this share of the agent files' total length, so the project is over it and the last agents
+    /// by name are left out (<c>--edit-ratio</c>: edit costs of a project over the budget).
+    /// </summary>
+    public double BudgetShare { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _texts = Corpus.AgentTexts(Agents);
         _options = Corpus.Options(_texts);
+        AgentGen.Model.ProjectPlan.AppliedTextBudget = BudgetShare > 0 ? (long)(_texts.Sum(t => (long)((BenchText)t).Text.Length) * BudgetShare) : long.MaxValue;
         var sources = Corpus.CallSiteFiles(Agents, files: 20, callsPerFile: 100).ToList();
         sources.Add(UnrelatedFile(0));
         _compilation = Corpus.Compilation(sources);
         _warm = NewDriver().RunGenerators(_compilation);
-        Sanity.CheckGeneration(_warm, _compilation, Agents);
+        if (BudgetShare > 0)
+        {
+            Sanity.CheckOverBudget(_warm, Agents, Corpus.ClassName(EditedAgent));
+        }
+        else
+        {
+            Sanity.CheckGeneration(_warm, _compilation, Agents);
+        }
 
         _treeCurrent = _compilation.SyntaxTrees.Last();
         _treeOther = _treeCurrent.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(UnrelatedFile(1)));

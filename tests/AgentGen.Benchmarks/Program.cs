@@ -26,6 +26,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "--edit-ratio")
+        {
+            EditRatios.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
+            return;
+        }
+
         if (args.Length > 1 && args[0] == "--cold-ratio")
         {
             // A quick A/B reading while optimising (not a benchmark): Floor and Generator alternate in

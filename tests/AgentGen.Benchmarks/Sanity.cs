@@ -27,6 +27,19 @@ internal static class Sanity
         }
     }
 
+    /// <summary>A project over AGEN021's budget: some agents, but not all, are generated, and <paramref name="edited"/> is.</summary>
+    public static void CheckOverBudget(GeneratorDriver driver, int agents, string edited)
+    {
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        int classes = result.GeneratedSources.Count(s => s.HintName.EndsWith("Agent.g.cs", StringComparison.Ordinal));
+        if (result.Exception is not null || classes == 0 || classes >= agents || !result.GeneratedSources.Any(s => s.HintName == edited + ".g.cs"))
+        {
+            throw new InvalidOperationException($"expected a project over the text budget with {edited} generated; got {classes} of {agents} agent classes");
+        }
+
+        Console.WriteLine($"// over the text budget: {classes} of {agents} agent classes generated");
+    }
+
     public static void NoErrors(string what, ImmutableArray<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();

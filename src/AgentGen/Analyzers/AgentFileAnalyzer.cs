@@ -161,17 +161,20 @@ namespace AgentGen.Analyzers
         private static void CheckAcrossFiles(CompilationAnalysisContext end, ConcurrentDictionary<string, FileResult> files, GeneratorOptions options)
         {
             var planFiles = new List<PlanFile>();
+            var textLengths = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (KeyValuePair<string, FileResult> pair in files)
             {
                 if (pair.Value.Result is { } r)
                 {
                     PipelineFaults.At(PipelineFaults.AnalyzeProject, pair.Key);
-                    planFiles.Add(new PlanFile(pair.Key, r.Name, r.NameSpan, r.Model));
+                    planFiles.Add(new PlanFile(pair.Key, r.Name, r.NameSpan, r.Model is { } model ? PlanAgent.From(model, withPositions: true) : null));
+                    textLengths[pair.Key] = r.Model is { } m ? ProjectPlan.TextLength(m) : 0;
                 }
             }
 
+            // The plan the generator runs step by step (ProjectPlan's three steps), here at once and with positions.
             Func<string, string>? show = options.DisplayDir.Length == 0 ? null : path => SpecBuilder.DisplayPath(path, options.DisplayDir);
-            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, show, options.ProjectDir);
+            ProjectPlan plan = ProjectPlan.Build(planFiles, options.KnownTools, path => textLengths.TryGetValue(path, out long n) ? n : 0, show, options.ProjectDir);
 
             foreach (PlanFinding finding in plan.Findings)
             {

@@ -17,17 +17,16 @@ namespace AgentGen.Generator
     /// analyzers' job: the generator only skips what it cannot emit.
     /// </summary>
     /// <remarks>
-    /// Incremental by construction (docs/performance.md): each file is read and parsed on its own
-    /// (<see cref="TrackingNames.Sources"/>, <see cref="TrackingNames.Parse"/>), so an edit re-parses
-    /// only the edited file. The collected set of files, seen through a narrow projection
-    /// (<see cref="PlanInput"/>: names, tools, message shapes; no body, no positions) so that body
-    /// edits leave it equal, feeds the project-wide outputs (AgentTool, AgentCatalog) and two small
-    /// views compared by value: <see cref="AgentView"/> (which files win,
-    /// the AgentTool member of each tool, the options) and <see cref="MessageView"/> (the merged
-    /// record specs and the file that emits each). Agent classes and message records are emitted per
-    /// file, from that file's parse result and the view, never by position in a collected list: an
-    /// edit, addition or removal of one file re-emits that file's outputs only, and the others stay
-    /// cached even when a view changes, because their specs compare equal.
+    /// Incremental by construction (docs/performance.md; each step and its record in
+    /// docs/architecture.md). Each file is read and parsed on its own (Sources, Parse), so an edit
+    /// re-parses only the edited file. The paths listed more than once are decided once, early
+    /// (RepeatedPaths). The project-wide plan runs as three steps that only flow forward, ProjectPlan's
+    /// own: Winners (which file wins each name) over a narrow record of each file (PlanInputs: name,
+    /// tools, message shapes; no body, no positions), TextBudget (the agents AGEN021 leaves out, from
+    /// every file's length, TextLengths) and Project (AgentTool, catalog, records, the views). A body
+    /// edit changes only the lengths, so TextBudget yields an equal set and Project stays cached, over
+    /// the budget or within it. Agent classes and message records are emitted per file, from that
+    /// file's parse result and a view compared by value, never by position in a collected list.
     /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed class AgentGenerator : IIncrementalGenerator
@@ -63,33 +62,47 @@ namespace AgentGen.Generator
                 .Combine(options.Select(static (o, _) => o.KnownTools).WithTrackingName(TrackingNames.KnownTools))
                 .Select(static (pair, _) => ParsedAgentFile.Parse(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Parse);
+            IncrementalValueProvider<ImmutableArray<ParsedAgentFile>> allFiles = files.Collect();
 
-            // The text budget (AGEN021) needs the bodies' lengths, which the projection below drops:
-            // they reach the project step only when the files together exceed it (TextBudget).
-            IncrementalValueProvider<EquatableArray<FileTextLength>> overBudget = files.Collect()
-                .Select(static (all, _) => TextBudget.LengthsIfOver(all))
-                .WithTrackingName(TrackingNames.TextBudget);
+            // Decided once, before anything is planned or emitted: the paths listed more than once
+            // (two AdditionalFiles items, one file). Normally none: an empty array, equal on every run.
+            IncrementalValueProvider<EquatableArray<string>> repeatedPaths = sources.Collect()
+                .Select(static (all, _) => RepeatedPaths.Of(all))
+                .WithTrackingName(TrackingNames.RepeatedPaths);
 
-            // The project-wide outputs see each file through a narrow projection (name, tools,
-            // message shapes; no body, no positions), so the common edit, the body's text, leaves
-            // the collected input equal and the whole project step cached.
-            IncrementalValueProvider<ProjectOutputs> project = files
+            // The plan's first step sees each file through a narrow record (name, tools, message
+            // shapes; no body, no positions), so the common edit, the body's text, leaves it cached.
+            IncrementalValueProvider<ProjectNames> winners = files
                 .Select(static (file, _) => PlanInput.From(file))
                 .WithTrackingName(TrackingNames.PlanInputs)
                 .Collect()
-                .Combine(options)
-                .Combine(jsonAttributes)
-                .Combine(csharp9)
-                .Combine(overBudget)
-                .Select(static (input, _) => ProjectOutputs.Build(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
+                .CombineInto(options.Select(static (o, _) => o.ProjectDir), static (inputs, projectDir) => ProjectNames.Build(inputs, projectDir))
+                .WithTrackingName(TrackingNames.Winners);
+
+            // The text budget (AGEN021) is a step of its own, forward only: every file's length and
+            // the winners by name in, the agents left out (normally none) out. A body edit changes a
+            // length, not the set, so nothing after it runs again, over the budget or within it.
+            IncrementalValueProvider<EquatableArray<FileTextLength>> textLengths = allFiles
+                .Select(static (all, _) => TextLengths.Of(all))
+                .WithTrackingName(TrackingNames.TextLengths);
+            IncrementalValueProvider<LeftOut> leftOut = winners
+                .CombineInto(textLengths, static (names, lengths) => LeftOut.Of(names, lengths))
+                .WithTrackingName(TrackingNames.TextBudget);
+
+            IncrementalValueProvider<ProjectSettings> settings = options
+                .CombineInto(jsonAttributes, csharp9, static (o, json, cs9) => new ProjectSettings(o, json, cs9));
+            IncrementalValueProvider<ProjectOutputs> project = winners
+                .CombineInto(leftOut, settings, static (names, left, s) => new ProjectInput(names, left, s))
+                .Select(static (input, _) => ProjectOutputs.Build(input))
                 .WithTrackingName(TrackingNames.Project);
+            IncrementalValueProvider<AgentView> agentView = project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView);
+            IncrementalValueProvider<MessageView> messageView = project.Select(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageView);
 
             // Every step below that touches one file's data is guarded (docs/robustness.md): an
             // exception becomes AGEN099 on that file, which generates nothing; the others are unaffected.
-            IncrementalValueProvider<AgentView> agentView = project.Select(static (p, _) => p.Agents).WithTrackingName(TrackingNames.AgentView);
             IncrementalValuesProvider<AgentOutput> agents = files
-                .Combine(agentView)
-                .SelectMany(static (pair, _) => pair.Right.OutputFor(pair.Left))
+                .Combine(agentView.CombineInto(repeatedPaths, static (view, repeated) => new FileContext<AgentView>(view, repeated)))
+                .SelectMany(static (pair, _) => pair.Right.EmitsFor(pair.Left.Path) ? pair.Right.View.OutputFor(pair.Left) : ImmutableArray<AgentOutput>.Empty)
                 .WithTrackingName(TrackingNames.AgentSpecs);
             IncrementalValuesProvider<GeneratedAgent> agentSources = agents
                 .Select(static (output, _) => GeneratedAgent.From(output))
@@ -98,22 +111,22 @@ namespace AgentGen.Generator
             // A request type's records are emitted by the file of its first example (by path), so a
             // file added or removed elsewhere does not shift and re-emit them.
             IncrementalValuesProvider<MessageOutput> messages = files
-                .Combine(project.Select(static (p, _) => p.Messages).WithTrackingName(TrackingNames.MessageView))
-                .SelectMany(static (pair, _) => pair.Right.OutputsFor(pair.Left.Path))
+                .Combine(messageView.CombineInto(repeatedPaths, static (view, repeated) => new FileContext<MessageView>(view, repeated)))
+                .SelectMany(static (pair, _) => pair.Right.EmitsFor(pair.Left.Path) ? pair.Right.View.OutputsFor(pair.Left.Path) : ImmutableArray<MessageOutput>.Empty)
                 .WithTrackingName(TrackingNames.MessageSpecs);
 
             context.RegisterSourceOutput(agentSources, static (spc, agent) => SourceOutputs.AddAgent(spc, agent));
             context.RegisterSourceOutput(messages, static (spc, output) => SourceOutputs.EmitMessage(spc, output));
 
-            // Outputs of files listed more than once (rare): emitted once, from the collected side.
-            IncrementalValuesProvider<GeneratedAgent> repeatedAgents = files.Collect().Combine(agentView)
-                .SelectMany(static (pair, _) => pair.Right.RepeatedFileOutputs(pair.Left))
-                .WithTrackingName(TrackingNames.RepeatedFileAgents)
-                .Select(static (output, _) => GeneratedAgent.From(output));
-            context.RegisterSourceOutput(repeatedAgents, static (spc, agent) => SourceOutputs.AddAgent(spc, agent));
-            context.RegisterSourceOutput(
-                project.SelectMany(static (p, _) => p.RepeatedFileMessages).WithTrackingName(TrackingNames.RepeatedFileMessages),
-                static (spc, spec) => SourceOutputs.EmitMessage(spc, new MessageOutput(string.Empty, spec, null)));
+            // The outputs of files listed more than once (rare), agents and records alike: emitted
+            // once, from the collected side (Roslyn has no Concat for value providers, and AddSource
+            // throws on a repeated hint name). Normally no file: the input stays equal and this never runs.
+            IncrementalValuesProvider<RepeatedFileOutput> repeatedFiles = allFiles
+                .CombineInto(repeatedPaths, static (all, repeated) => RepeatedFilesInput.FilesOf(all, repeated))
+                .CombineInto(agentView, messageView, static (once, view, records) => new RepeatedFilesInput(once, view, records))
+                .SelectMany(static (input, _) => input.Outputs())
+                .WithTrackingName(TrackingNames.RepeatedFiles);
+            context.RegisterSourceOutput(repeatedFiles, static (spc, output) => SourceOutputs.AddRepeated(spc, output));
 
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.ToolEnumSource).WithTrackingName(TrackingNames.ToolEnum),
@@ -143,15 +156,14 @@ namespace AgentGen.Generator
             // text failed (AGEN099) is left out, so the catalog still compiles. Normally no class
             // fails, so the collected names stay equal (empty) and the catalog cached.
             IncrementalValueProvider<EquatableArray<string>> failedClasses = agentSources
-                .SelectMany(static (agent, _) => agent.Failure is not null && agent.ClassName.Length > 0 ? ImmutableArray.Create(agent.ClassName) : ImmutableArray<string>.Empty)
+                .SelectMany(static (agent, _) => SourceOutputs.FailedClass(agent))
                 .Collect()
-                .Combine(repeatedAgents.SelectMany(static (agent, _) => agent.Failure is not null && agent.ClassName.Length > 0 ? ImmutableArray.Create(agent.ClassName) : ImmutableArray<string>.Empty).Collect())
-                .Select(static (pair, _) => pair.Left.AddRange(pair.Right).ToEquatableArray());
+                .CombineInto(
+                    repeatedFiles.SelectMany(static (output, _) => SourceOutputs.FailedClass(output.Agent)).Collect(),
+                    static (perFile, repeated) => perFile.AddRange(repeated).ToEquatableArray());
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.CatalogSpec)
-                    .Combine(failedClasses)
-                    .Combine(mcpServers)
-                    .Select(static (pair, _) => pair.Left.Left is { } catalog ? SourceOutputs.Without(catalog, pair.Left.Right) with { McpServers = pair.Right } : null)
+                    .CombineInto(failedClasses, mcpServers, static (catalog, failed, servers) => catalog is null ? null : SourceOutputs.Without(catalog, failed) with { McpServers = servers })
                     .WithTrackingName(TrackingNames.Catalog),
                 static (spc, spec) =>
                 {
@@ -161,7 +173,7 @@ namespace AgentGen.Generator
                     }
                 });
 
-            // Failures caught in the project step, and in reading files for it (AGEN099).
+            // Failures caught in the project-wide steps, and in reading files for them (AGEN099).
             context.RegisterSourceOutput(
                 project.Select(static (p, _) => p.Failures).WithTrackingName(TrackingNames.ProjectFailures),
                 static (spc, failures) =>
@@ -178,10 +190,11 @@ namespace AgentGen.Generator
                 .WithTrackingName(TrackingNames.IsExternalInit);
 
             context.RegisterSourceOutput(
-                project.Select(static (p, _) => !p.Messages.Messages.IsEmpty || !p.RepeatedFileMessages.IsEmpty).WithTrackingName(TrackingNames.HasMessages).Combine(needsIsExternalInit),
-                static (spc, need) =>
+                project.Select(static (p, _) => !p.Messages.Messages.IsEmpty).WithTrackingName(TrackingNames.HasMessages)
+                    .CombineInto(needsIsExternalInit, static (hasMessages, needs) => hasMessages && needs),
+                static (spc, emit) =>
                 {
-                    if (need.Left && need.Right)
+                    if (emit)
                     {
                         spc.AddSource("IsExternalInit.g.cs", SourceText.From(Polyfills.EmitIsExternalInit(), Encoding.UTF8));
                     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using AgentGen.Model;
 
@@ -17,13 +18,16 @@ namespace AgentGen.Generator
         // Per-file steps: the key is the agent file's path.
         public const string Parse = "parse";
         public const string PlanInput = "plan-input";
+
+        /// <summary>Inside the collected Winners step, once for each file with an agent; the key is its path.</summary>
+        public const string Names = "names";
         public const string ViewLookup = "view-lookup";
         public const string AgentSpec = "agent-spec";
         public const string MessageLookup = "message-lookup";
         public const string EmitAgent = "emit-agent";
         public const string EmitMessage = "emit-message";
 
-        /// <summary>Inside the collected project step, once for each file with a model; the key is its path.</summary>
+        /// <summary>Inside the collected Project step, once for each file with an agent; the key is its path.</summary>
         public const string Project = "project";
 
         // Project-wide outputs: the key is the generated namespace.
@@ -66,6 +70,82 @@ namespace AgentGen.Generator
 
             message = message.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
             return what + " failed: " + ex.GetType().FullName + ": " + message;
+        }
+    }
+
+    /// <summary>
+    /// The guard of the collected steps that read every file (Winners, Project): a bug that one
+    /// file's data sets off leaves that file out, not the project.
+    /// </summary>
+    internal static class ProjectGuard
+    {
+        /// <summary>
+        /// Runs <paramref name="build"/> over <paramref name="files"/>. Never throws: when it does,
+        /// each file with an agent is tried alone, those that fail alone are left out altogether (AGEN099
+        /// on each, added to <paramref name="failures"/>) and the rest is built again; if that still
+        /// fails, or nothing narrows it down, every file not yet in <paramref name="failures"/> is
+        /// added to it and the result is null: nothing is generated.
+        /// </summary>
+        public static T? Run<T>(List<PlanFile> files, string what, List<FileFailure> failures, Func<List<PlanFile>, T> build)
+            where T : class
+        {
+            Exception first;
+            try
+            {
+                return build(files);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                first = ex;
+            }
+
+            var culprits = new HashSet<string>(StringComparer.Ordinal);
+            foreach (PlanFile f in files)
+            {
+                if (f.Agent is null || culprits.Contains(f.Path))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    build(new List<PlanFile> { f });
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    culprits.Add(f.Path);
+                    failures.Add(new FileFailure(f.Path, PipelineFaults.Describe(what, ex)));
+                }
+            }
+
+            if (culprits.Count > 0)
+            {
+                try
+                {
+                    return build(files.FindAll(f => !culprits.Contains(f.Path)));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    first = ex;
+                }
+            }
+
+            // The files fail only together (or nothing narrows it down): report every file, generate nothing.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (FileFailure reported in failures)
+            {
+                seen.Add(reported.Path);
+            }
+
+            foreach (PlanFile f in files)
+            {
+                if (seen.Add(f.Path))
+                {
+                    failures.Add(new FileFailure(f.Path, PipelineFaults.Describe(what, first)));
+                }
+            }
+
+            return null;
         }
     }
 

@@ -10,99 +10,190 @@ using Microsoft.CodeAnalysis.Text;
 namespace AgentGen.Generator
 {
     /// <summary>
-    /// What the project-wide outputs (winners, AgentTool, AgentCatalog, message records) need from
-    /// one file: its path, name, tools and message shapes. No body, description or metadata, and
-    /// no source positions (an edit above a ```json block moves them), so that edits which do not
-    /// change the project-wide outputs leave this equal and the collected steps cached.
+    /// The PlanInputs step: what the project-wide outputs need from one file, built field by field
+    /// (<see cref="PlanAgent.From"/>: name, class name, tool lists, message shapes). No body,
+    /// description, metadata or source positions, so that edits which do not change the project-wide
+    /// outputs leave it equal and the collected steps cached.
     /// </summary>
-    internal sealed record PlanInput(string Path, string? Name, AgentFileModel? Model, FileFailure? Failure = null)
+    internal sealed record PlanInput(string Path, string? Name, PlanAgent? Agent, FileFailure? Failure = null)
     {
+        /// <summary>The file as <see cref="ProjectPlan"/> takes it (no positions).</summary>
+        public PlanFile File => new(Path, Name, default, Agent);
+
         /// <summary>The file's projection. Never throws: a failure leaves the file out of the project (AGEN099 on it).</summary>
         public static PlanInput From(ParsedAgentFile file)
         {
             try
             {
                 PipelineFaults.At(PipelineFaults.PlanInput, file.Path);
-                return new PlanInput(file.Path, file.Name, file.Model is { } m ? Narrow(m) : null);
+                return new PlanInput(file.Path, file.Name, file.Model is { } m ? PlanAgent.From(m, withPositions: false) : null);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 return new PlanInput(file.Path, null, null, new FileFailure(file.Path, PipelineFaults.Describe("reading the file for the project-wide outputs", ex)));
             }
         }
+    }
 
-        private static AgentFileModel Narrow(AgentFileModel m)
+    /// <summary>
+    /// The RepeatedPaths step: the agent files listed more than once (two AdditionalFiles items with
+    /// one path), decided once, before anything is planned or emitted. Normally empty, and then equal
+    /// on every run. Per-file outputs skip these paths; the RepeatedFiles branch emits them once.
+    /// </summary>
+    internal static class RepeatedPaths
+    {
+        public static EquatableArray<string> Of(ImmutableArray<AgentSource> sources)
         {
-            var messages = new List<MessageModel>(m.Messages.Count);
-            foreach (MessageModel message in m.Messages)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            SortedSet<string>? repeated = null;
+            foreach (AgentSource source in sources)
             {
-                messages.Add(message with { RequestTypeSpan = default, RequestingAgentSpan = default, ExampleJson = string.Empty });
+                if (!seen.Add(source.Path))
+                {
+                    (repeated ??= new SortedSet<string>(StringComparer.Ordinal)).Add(source.Path);
+                }
             }
 
-            return m with
+            return repeated is null ? EquatableArray<string>.Empty : repeated.ToEquatableArray();
+        }
+
+        /// <summary>Whether <paramref name="path"/> is in <paramref name="repeated"/> (ordinal-sorted).</summary>
+        public static bool Contains(EquatableArray<string> repeated, string path)
+            => !repeated.IsEmpty && repeated.IndexOfSorted(path, static p => p) >= 0;
+    }
+
+    /// <summary>
+    /// The Winners step: the plan's first step (<see cref="ProjectPlan.SelectNames"/>) over the
+    /// collected <see cref="PlanInput"/>s, and the failures met so far. <see cref="Names"/> is null
+    /// when it failed for every file (each gets AGEN099; nothing is generated).
+    /// </summary>
+    internal sealed record ProjectNames(PlanNames? Names, EquatableArray<FileFailure> Failures)
+    {
+        private const string What = "the project-wide step (agent names)";
+
+        /// <summary>Never throws: a file that makes the step fail is left out (AGEN099 on it), as <see cref="ProjectGuard"/> does.</summary>
+        public static ProjectNames Build(ImmutableArray<PlanInput> inputs, string projectDir)
+        {
+            var failures = new List<FileFailure>();
+            var files = new List<PlanFile>(inputs.Length);
+            foreach (PlanInput input in inputs)
             {
-                NameSpan = default,
-                Description = string.Empty,
-                Model = null,
-                Body = TextRange.Empty,
-                Metadata = EquatableArray<KeyValue>.Empty,
-                Optional = AgentOptionalFields.None,
-                Messages = messages.ToEquatableArray(),
-            };
+                if (input.Failure is { } failure && !failures.Contains(failure))
+                {
+                    failures.Add(failure);
+                }
+
+                files.Add(input.File);
+            }
+
+            PlanNames? names = ProjectGuard.Run(files, What, failures, some =>
+            {
+                foreach (PlanFile f in some)
+                {
+                    if (f.Agent is not null)
+                    {
+                        PipelineFaults.At(PipelineFaults.Names, f.Path);
+                    }
+                }
+
+                return ProjectPlan.SelectNames(some, projectDir);
+            });
+            return new ProjectNames(names, failures.ToEquatableArray());
         }
     }
 
     /// <summary>One file's <see cref="ProjectPlan.TextLength"/>: what its agent class puts into string literals.</summary>
     internal readonly record struct FileTextLength(string Path, long Length);
 
-    /// <summary>
-    /// The project's text budget (<see cref="ProjectPlan.MaxProjectTextLength"/>, AGEN021) for the
-    /// generator, whose plan sees each file without its body. All files' lengths are summed on
-    /// every run (cheap); only when the sum exceeds the budget does the plan get them, so a project
-    /// within it (every real one) keeps its project step cached through body edits, and one beyond
-    /// it leaves out exactly the agents the analyzer reports as not generated.
-    /// </summary>
-    internal static class TextBudget
+    /// <summary>The TextLengths step: every file's <see cref="FileTextLength"/>, from the collected parse results. Changes with every body edit.</summary>
+    internal static class TextLengths
     {
-        public static EquatableArray<FileTextLength> LengthsIfOver(ImmutableArray<ParsedAgentFile> files)
+        public static EquatableArray<FileTextLength> Of(ImmutableArray<ParsedAgentFile> files)
         {
-            long total = 0;
-            foreach (ParsedAgentFile f in files)
-            {
-                total += f.Model is { } m ? ProjectPlan.TextLength(m) : 0;
-            }
-
-            if (total <= ProjectPlan.AppliedTextBudget)
-            {
-                return EquatableArray<FileTextLength>.Empty; // no agent can be over: the plan needs no lengths
-            }
-
             var lengths = new List<FileTextLength>(files.Length);
             foreach (ParsedAgentFile f in files)
             {
                 if (f.Model is { } m)
                 {
-                    lengths.Add(new FileTextLength(f.Path, ProjectPlan.TextLength(m)));
+                    long length;
+                    try
+                    {
+                        length = ProjectPlan.TextLength(m);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        _ = ex;
+                        length = long.MaxValue; // never generate what cannot be measured: it would be over any budget
+                    }
+
+                    lengths.Add(new FileTextLength(f.Path, length));
                 }
             }
 
             return lengths.ToEquatableArray();
         }
+    }
 
-        public static IReadOnlyDictionary<string, long>? ByPath(EquatableArray<FileTextLength> lengths)
+    /// <summary>
+    /// The TextBudget step: the winners AGEN021's budget leaves out (<see cref="ProjectPlan.LeftOutByBudget"/>,
+    /// the analyzer's very rule), as ordinal-sorted paths; normally none. It reads the bodies'
+    /// lengths and the winners by name and reaches back into nothing: the project step combines with
+    /// this set only, which a body edit leaves equal, so edits cost the same over the budget as within it.
+    /// </summary>
+    internal sealed record LeftOut(EquatableArray<string> Paths, FileFailure? Failure = null)
+    {
+        public static readonly LeftOut None = new(EquatableArray<string>.Empty);
+
+        public static LeftOut Of(ProjectNames names, EquatableArray<FileTextLength> lengths)
         {
-            if (lengths.IsEmpty)
+            if (names.Names is not { } plan)
             {
-                return null;
+                return None;
             }
 
-            var byPath = new Dictionary<string, long>(StringComparer.Ordinal);
+            try
+            {
+                if (AllFit(lengths))
+                {
+                    return None; // all files together fit, so every winner does: no lookup needed
+                }
+
+                var byPath = new Dictionary<string, long>(lengths.Count, StringComparer.Ordinal);
+                foreach (FileTextLength l in lengths)
+                {
+                    byPath[l.Path] = l.Length;
+                }
+
+                return new LeftOut(ProjectPlan.LeftOutByBudget(plan.Winners, path => byPath.TryGetValue(path, out long n) ? n : 0));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Generate no agent rather than more than the budget allows (CS8103 would break the build).
+                var all = new List<string>(plan.Winners.Count);
+                foreach (PlanAgent w in plan.Winners)
+                {
+                    all.Add(w.Path);
+                }
+
+                all.Sort(StringComparer.Ordinal);
+                return new LeftOut(all.ToEquatableArray(), new FileFailure(string.Empty, PipelineFaults.Describe("the project's text budget", ex)));
+            }
+        }
+
+        private static bool AllFit(EquatableArray<FileTextLength> lengths)
+        {
+            long total = 0;
             foreach (FileTextLength l in lengths)
             {
-                byPath[l.Path] = l.Length;
+                if (l.Length > ProjectPlan.AppliedTextBudget - total)
+                {
+                    return false;
+                }
+
+                total += l.Length;
             }
 
-            return byPath;
+            return true;
         }
     }
 

@@ -17,22 +17,18 @@ namespace AgentGen.Generator
     {
         private Dictionary<string, ToolRef>? _memberByTool;
 
-        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<string> repeatedWinnerPaths, EquatableArray<ToolRef> members, HintNames hints)
+        public AgentView(GeneratorOptions options, EquatableArray<string> winnerPaths, EquatableArray<ToolRef> members, HintNames hints)
         {
             Options = options;
             WinnerPaths = winnerPaths;
-            RepeatedWinnerPaths = repeatedWinnerPaths;
             Members = members;
             Hints = hints;
         }
 
         public GeneratorOptions Options { get; }
 
-        /// <summary>Ordinal-sorted paths of the files whose agent is emitted per file.</summary>
+        /// <summary>Ordinal-sorted paths of the files whose agent is generated (the plan's agents: winners within the budget).</summary>
         public EquatableArray<string> WinnerPaths { get; }
-
-        /// <summary>Winners whose file is listed more than once: emitted once, from the collected files.</summary>
-        public EquatableArray<string> RepeatedWinnerPaths { get; }
 
         /// <summary>AgentTool members, by tool name.</summary>
         public EquatableArray<ToolRef> Members { get; }
@@ -67,35 +63,6 @@ namespace AgentGen.Generator
             }
         }
 
-        /// <summary>The outputs of the winners whose file is listed more than once (normally none). Never throws.</summary>
-        public EquatableArray<AgentOutput> RepeatedFileOutputs(ImmutableArray<ParsedAgentFile> files)
-        {
-            if (RepeatedWinnerPaths.IsEmpty)
-            {
-                return EquatableArray<AgentOutput>.Empty;
-            }
-
-            var outputs = new List<AgentOutput>();
-            var done = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ParsedAgentFile file in files)
-            {
-                if (file.Model is { } model && Contains(RepeatedWinnerPaths, file.Path) && done.Add(file.Path))
-                {
-                    try
-                    {
-                        PipelineFaults.At(PipelineFaults.ViewLookup, file.Path);
-                        outputs.Add(new AgentOutput(file.Path, Spec(model), null));
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        outputs.Add(AgentOutput.Failed(file.Path, file.Model, "building the agent's class", ex));
-                    }
-                }
-            }
-
-            return outputs.ToEquatableArray();
-        }
-
         private AgentSpec Spec(AgentFileModel model)
         {
             PipelineFaults.At(PipelineFaults.AgentSpec, model.Path);
@@ -123,7 +90,7 @@ namespace AgentGen.Generator
         }
 
         public bool Equals(AgentView? other)
-            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && RepeatedWinnerPaths.Equals(other.RepeatedWinnerPaths) && Members.Equals(other.Members) && Hints.Equals(other.Hints)));
+            => other is not null && (ReferenceEquals(this, other) || (Options.Equals(other.Options) && WinnerPaths.Equals(other.WinnerPaths) && Members.Equals(other.Members) && Hints.Equals(other.Hints)));
 
         public override bool Equals(object? obj) => Equals(obj as AgentView);
 
@@ -204,6 +171,71 @@ namespace AgentGen.Generator
     }
 
     internal sealed record OwnedMessage(string OwnerPath, MessageSpec Spec);
+
+    /// <summary>
+    /// What a per-file output step (AgentSpecs, MessageSpecs) combines each file with: the project's
+    /// view and the paths listed more than once (RepeatedPaths), whose outputs the RepeatedFiles
+    /// branch emits instead (both entries of such a file would emit them, and AddSource throws on a
+    /// repeated hint name).
+    /// </summary>
+    internal sealed record FileContext<TView>(TView View, EquatableArray<string> Repeated)
+        where TView : IEquatable<TView>
+    {
+        /// <summary>Whether the file's own entry emits its outputs (it is listed once).</summary>
+        public bool EmitsFor(string path) => !RepeatedPaths.Contains(Repeated, path);
+    }
+
+    /// <summary>
+    /// The RepeatedFiles branch's input: the files listed more than once (one entry each, normally
+    /// none) and both views; and its result, one generated agent or record file (or failure) each.
+    /// Roslyn has no Concat for value providers, so these outputs come from the collected side.
+    /// </summary>
+    internal sealed record RepeatedFilesInput(EquatableArray<ParsedAgentFile> Files, AgentView Agents, MessageView Messages)
+    {
+        /// <summary>The first entry of each path in <paramref name="repeated"/>; empty (and equal) when no path is.</summary>
+        public static EquatableArray<ParsedAgentFile> FilesOf(ImmutableArray<ParsedAgentFile> files, EquatableArray<string> repeated)
+        {
+            if (repeated.IsEmpty)
+            {
+                return EquatableArray<ParsedAgentFile>.Empty;
+            }
+
+            var once = new List<ParsedAgentFile>(repeated.Count);
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ParsedAgentFile file in files)
+            {
+                if (RepeatedPaths.Contains(repeated, file.Path) && done.Add(file.Path))
+                {
+                    once.Add(file);
+                }
+            }
+
+            return once.ToEquatableArray();
+        }
+
+        /// <summary>Every output of the repeated files, as their own entries would have emitted them. Never throws (the views' lookups are guarded).</summary>
+        public ImmutableArray<RepeatedFileOutput> Outputs()
+        {
+            ImmutableArray<RepeatedFileOutput>.Builder outputs = ImmutableArray.CreateBuilder<RepeatedFileOutput>();
+            foreach (ParsedAgentFile file in Files)
+            {
+                foreach (AgentOutput agent in Agents.OutputFor(file))
+                {
+                    outputs.Add(new RepeatedFileOutput(GeneratedAgent.From(agent), null));
+                }
+
+                foreach (MessageOutput message in Messages.OutputsFor(file.Path))
+                {
+                    outputs.Add(new RepeatedFileOutput(null, message));
+                }
+            }
+
+            return outputs.ToImmutable();
+        }
+    }
+
+    /// <summary>One output of the RepeatedFiles branch: an agent class or a record file.</summary>
+    internal sealed record RepeatedFileOutput(GeneratedAgent? Agent, MessageOutput? Message);
 
     /// <summary>
     /// The agent classes' hint names where they are not the spec's default (<c>ClassName.g.cs</c>):

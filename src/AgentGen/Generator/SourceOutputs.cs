@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using AgentGen.Common;
 using AgentGen.Emit;
@@ -30,6 +31,24 @@ namespace AgentGen.Generator
             }
 
             return catalog with { Agents = kept.ToEquatableArray() };
+        }
+
+        /// <summary>The class name the catalog must leave out when <paramref name="agent"/> failed (none otherwise).</summary>
+        internal static ImmutableArray<string> FailedClass(GeneratedAgent? agent)
+            => agent is { Failure: not null, ClassName.Length: > 0 } ? ImmutableArray.Create(agent.ClassName) : ImmutableArray<string>.Empty;
+
+        /// <summary>One output of the RepeatedFiles branch: an agent class or a record file, added as its file's own entry would have.</summary>
+        internal static void AddRepeated(SourceProductionContext spc, RepeatedFileOutput output)
+        {
+            if (output.Agent is { } agent)
+            {
+                AddAgent(spc, agent);
+            }
+
+            if (output.Message is { } message)
+            {
+                EmitMessage(spc, message);
+            }
         }
 
         internal static void AddAgent(SourceProductionContext spc, GeneratedAgent agent)

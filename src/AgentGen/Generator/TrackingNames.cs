@@ -1,6 +1,6 @@
 namespace AgentGen.Generator
 {
-    /// <summary>Names of the pipeline steps, for incrementality tests (WithTrackingName).</summary>
+    /// <summary>Names of the pipeline steps, for incrementality tests (WithTrackingName); docs/architecture.md lists each with its record.</summary>
     internal static class TrackingNames
     {
         public const string Options = nameof(Options);
@@ -9,7 +9,10 @@ namespace AgentGen.Generator
         public const string Sources = nameof(Sources);
         public const string KnownTools = nameof(KnownTools);
         public const string Parse = nameof(Parse);
+        public const string RepeatedPaths = nameof(RepeatedPaths);
         public const string PlanInputs = nameof(PlanInputs);
+        public const string Winners = nameof(Winners);
+        public const string TextLengths = nameof(TextLengths);
         public const string TextBudget = nameof(TextBudget);
         public const string Project = nameof(Project);
         public const string AgentView = nameof(AgentView);
@@ -17,8 +20,7 @@ namespace AgentGen.Generator
         public const string AgentSources = nameof(AgentSources);
         public const string MessageView = nameof(MessageView);
         public const string MessageSpecs = nameof(MessageSpecs);
-        public const string RepeatedFileAgents = nameof(RepeatedFileAgents);
-        public const string RepeatedFileMessages = nameof(RepeatedFileMessages);
+        public const string RepeatedFiles = nameof(RepeatedFiles);
         public const string ToolEnum = nameof(ToolEnum);
         public const string CatalogSpec = nameof(CatalogSpec);
         public const string Catalog = nameof(Catalog);

@@ -16,14 +16,14 @@ namespace AgentGen.Model
         /// ordinal order, examples in path order; AGEN019 where an example's types conflict with
         /// the first. Merging stops once a payload is over <see cref="MaxPayloadProperties"/>.
         /// </summary>
-        private static List<MessageMerge> MergeMessages(List<AgentFileModel> agents, PlanFindings findings)
+        private static List<MessageMerge> MergeMessages(List<PlanAgent> agents, PlanFindings findings)
         {
-            var byPath = new List<AgentFileModel>(agents);
+            var byPath = new List<PlanAgent>(agents);
             byPath.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
             var groups = new SortedDictionary<string, MessageMerge>(StringComparer.Ordinal);
-            foreach (AgentFileModel agent in byPath)
+            foreach (PlanAgent agent in byPath)
             {
-                foreach (MessageModel message in agent.Messages)
+                foreach (PlanMessage message in agent.Messages)
                 {
                     if (!groups.TryGetValue(message.RequestType, out MessageMerge? group))
                     {
@@ -40,17 +40,17 @@ namespace AgentGen.Model
         }
 
         /// <summary>AGEN018: requesting_agent must name an agent of the project (any file that declares a name counts).</summary>
-        private static void CheckRequestingAgents(List<PlanFile> files, Dictionary<string, List<PlanFile>> byName, PlanFindings findings)
+        private static void CheckRequestingAgents(IReadOnlyList<PlanFile> files, Dictionary<string, List<PlanFile>> byName, PlanFindings findings)
         {
             List<string>? allNames = null;
             foreach (PlanFile f in files)
             {
-                if (f.Model is null)
+                if (f.Agent is null)
                 {
                     continue;
                 }
 
-                foreach (MessageModel message in f.Model.Messages)
+                foreach (PlanMessage message in f.Agent.Messages)
                 {
                     if (message.RequestingAgent is { } requester && !byName.ContainsKey(requester))
                     {
@@ -117,7 +117,7 @@ namespace AgentGen.Model
 
         private static void ReportTooLarge(MessageMerge group, PlanFindings findings)
         {
-            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+            foreach (KeyValuePair<string, PlanMessage> occurrence in group.Occurrences)
             {
                 findings.Add(Descriptors.LimitExceeded, occurrence.Key, occurrence.Value.RequestTypeSpan, new[]
                 {
@@ -134,7 +134,7 @@ namespace AgentGen.Model
             IReadOnlyList<KeyValuePair<string, SourceSpan>> related = agentOwns
                 ? PlanFindings.At(agentOwner.Path, agentOwner.NameSpan)
                 : winner?.Places() ?? (IReadOnlyList<KeyValuePair<string, SourceSpan>>)Array.Empty<KeyValuePair<string, SourceSpan>>();
-            foreach (KeyValuePair<string, MessageModel> occurrence in group.Occurrences)
+            foreach (KeyValuePair<string, PlanMessage> occurrence in group.Occurrences)
             {
                 findings.Add(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{group.RequestType}'", typeName, clash, "its payload record is not generated" }, related);
             }
@@ -147,7 +147,7 @@ namespace AgentGen.Model
             else if (winner is not null)
             {
                 List<KeyValuePair<string, SourceSpan>> places = group.Places();
-                foreach (KeyValuePair<string, MessageModel> occurrence in winner.Occurrences)
+                foreach (KeyValuePair<string, PlanMessage> occurrence in winner.Occurrences)
                 {
                     findings.Add(Descriptors.TypeNameCollision, occurrence.Key, occurrence.Value.RequestTypeSpan, new[] { $"The request type '{winner.RequestType}'", typeName, $"the request type '{group.RequestType}'", notGenerated }, places);
                 }
@@ -159,9 +159,9 @@ namespace AgentGen.Model
         /// <summary>One request type while its examples are merged (the plan's only mutable state, private to <see cref="Build"/>).</summary>
         private sealed class MessageMerge
         {
-            private readonly List<KeyValuePair<string, MessageModel>> _occurrences = new();
+            private readonly List<KeyValuePair<string, PlanMessage>> _occurrences = new();
 
-            public MessageMerge(string path, MessageModel first)
+            public MessageMerge(string path, PlanMessage first)
             {
                 RequestType = first.RequestType;
                 TypeName = Naming.PayloadRecordName(first.RequestType);
@@ -175,12 +175,12 @@ namespace AgentGen.Model
 
             public PayloadShape Shape { get; private set; }
 
-            public IReadOnlyList<KeyValuePair<string, MessageModel>> Occurrences => _occurrences;
+            public IReadOnlyList<KeyValuePair<string, PlanMessage>> Occurrences => _occurrences;
 
             /// <summary>The merged payload has more than <see cref="MaxPayloadProperties"/> properties: no record (AGEN021).</summary>
             public bool TooLarge { get; private set; }
 
-            public void Add(string path, MessageModel message, PlanFindings findings)
+            public void Add(string path, PlanMessage message, PlanFindings findings)
             {
                 if (!TooLarge)
                 {
@@ -188,7 +188,7 @@ namespace AgentGen.Model
                     Shape = PayloadShapes.Unify(Shape, message.Payload, ref conflict);
                     if (conflict)
                     {
-                        KeyValuePair<string, MessageModel> first = _occurrences[0];
+                        KeyValuePair<string, PlanMessage> first = _occurrences[0];
                         findings.Add(Descriptors.PayloadConflict, path, message.RequestTypeSpan, new[] { message.RequestType, $"differs in type from its example in '{findings.Show(first.Key)}'; the conflicting properties become JsonElement?" }, PlanFindings.At(first.Key, first.Value.RequestTypeSpan));
                     }
                 }
@@ -196,9 +196,9 @@ namespace AgentGen.Model
                 Record(path, message);
             }
 
-            private void Record(string path, MessageModel message)
+            private void Record(string path, PlanMessage message)
             {
-                _occurrences.Add(new KeyValuePair<string, MessageModel>(path, message));
+                _occurrences.Add(new KeyValuePair<string, PlanMessage>(path, message));
                 if (!TooLarge && CountProperties(Shape, MaxPayloadProperties) > MaxPayloadProperties)
                 {
                     TooLarge = true; // and stop merging: merging is quadratic in the keys
@@ -209,7 +209,7 @@ namespace AgentGen.Model
             public List<KeyValuePair<string, SourceSpan>> Places()
             {
                 var places = new List<KeyValuePair<string, SourceSpan>>(_occurrences.Count);
-                foreach (KeyValuePair<string, MessageModel> occurrence in _occurrences)
+                foreach (KeyValuePair<string, PlanMessage> occurrence in _occurrences)
                 {
                     places.Add(new KeyValuePair<string, SourceSpan>(occurrence.Key, occurrence.Value.RequestTypeSpan));
                 }

@@ -9,29 +9,30 @@ using Microsoft.CodeAnalysis;
 
 namespace AgentGen.Model
 {
-    /// <summary>One file as the cross-file rules see it.</summary>
-    /// <param name="Model">Null when the file has errors of its own.</param>
-    internal readonly record struct PlanFile(string Path, string? Name, SourceSpan NameSpan, AgentFileModel? Model);
-
     /// <summary>A cross-file diagnostic: where, its message arguments, and every other place involved (path and span).</summary>
     internal sealed record PlanFinding(DiagnosticDescriptor Descriptor, string Path, SourceSpan Span, string[] Args, IReadOnlyList<KeyValuePair<string, SourceSpan>> Related);
 
     /// <summary>All examples of one request type, merged: the payload record to generate.</summary>
     /// <param name="Occurrences">Each example with the path of its agent file; the first one (by path) owns the record.</param>
     /// <param name="Records">The payload record and its nested records (<see cref="RecordNames.Build"/>, with JSON attributes), as the name check built them: built once per request type.</param>
-    internal sealed record MessageGroup(string RequestType, string TypeName, PayloadShape Shape, IReadOnlyList<KeyValuePair<string, MessageModel>> Occurrences, IReadOnlyList<RecordSpec> Records);
+    internal sealed record MessageGroup(string RequestType, string TypeName, PayloadShape Shape, IReadOnlyList<KeyValuePair<string, PlanMessage>> Occurrences, IReadOnlyList<RecordSpec> Records);
 
     /// <summary>
     /// The cross-file view of a project's agents: which agents and messages are generated, the
-    /// AgentTool members, and the cross-file findings (AGEN006, AGEN018-AGEN021). The generator and
-    /// the analyzer both build it, so what is reported is exactly what is skipped. Immutable;
-    /// <see cref="Build"/> is a list of named steps writing to one <see cref="PlanFindings"/>.
+    /// AgentTool members, and the cross-file findings (AGEN006, AGEN018-AGEN021, AGEN024). The
+    /// generator and the analyzer both build it from the same three steps, so what is reported is
+    /// exactly what is skipped: <see cref="SelectNames"/> (which file wins each name),
+    /// <see cref="LeftOutByBudget"/> (AGEN021's text budget over the winners in name order) and
+    /// <see cref="Complete"/> (tools, messages, record names). <see cref="Build"/> runs the three at
+    /// once (the analyzer); the generator runs each in a pipeline step of its own, so that the
+    /// bodies' lengths reach only the budget's step (docs/architecture.md). Immutable; each step is a
+    /// list of named steps writing to one <see cref="PlanFindings"/>.
     /// </summary>
     /// <param name="Agents">The generated agents, by name.</param>
     /// <param name="ToolMembers">The AgentTool members: the catalogue, the configured tools, then the agents' other tools (sorted).</param>
     /// <param name="Messages">The generated payload records, by request type.</param>
     internal sealed partial record ProjectPlan(
-        IReadOnlyList<AgentFileModel> Agents,
+        IReadOnlyList<PlanAgent> Agents,
         IReadOnlyList<ToolRef> ToolMembers,
         IReadOnlyList<MessageGroup> Messages,
         IReadOnlyList<PlanFinding> Findings)
@@ -64,31 +65,73 @@ namespace AgentGen.Model
         /// </summary>
         public const int MaxPayloadProperties = 500;
 
+        /// <summary>The whole plan with its findings: the three steps in turn (the analyzer, at compilation end).</summary>
+        /// <param name="textLength">Each file's <see cref="TextLength"/>, by path.</param>
         /// <param name="displayPath">Names a file in messages; the full path when null.</param>
         /// <param name="projectDir">The project folder, for <see cref="NestedAgentFolders.DropShadowed"/>; nothing is shadowed when null or empty.</param>
-        /// <param name="textLengths">
-        /// Each file's <see cref="TextLength"/>, by path, when the models given have lost their text
-        /// (the generator's plan sees files without their bodies); else computed from the models.
-        /// </param>
-        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, string>? displayPath = null, string? projectDir = null, IReadOnlyDictionary<string, long>? textLengths = null)
+        public static ProjectPlan Build(IEnumerable<PlanFile> input, IReadOnlyCollection<string> extraKnownTools, Func<string, long> textLength, Func<string, string>? displayPath = null, string? projectDir = null)
         {
             var findings = new PlanFindings(displayPath);
+            PlanNames names = SelectNames(input, projectDir, findings);
+            EquatableArray<string> leftOut = LeftOutByBudget(names.Winners, textLength, findings);
+            return Complete(names, leftOut, extraKnownTools, findings);
+        }
+
+        /// <summary>
+        /// The first step: the files that take part and the agent that wins each name (AGEN006) and
+        /// class name (AGEN020); AGEN024 on names Claude Code matches as one.
+        /// </summary>
+        public static PlanNames SelectNames(IEnumerable<PlanFile> input, string? projectDir, PlanFindings? findings = null)
+        {
+            findings ??= new PlanFindings(null);
             List<PlanFile> files = OrderFiles(input, projectDir);
-            Dictionary<string, List<PlanFile>> byName = GroupByName(files);
-            Dictionary<string, PlanFile> agentTypes = SelectWinners(files, byName, findings, out List<AgentFileModel> winners);
+            List<PlanAgent> winners = SelectWinners(files, GroupByName(files), findings);
             CheckNamesMatchedAsOne(files, findings);
-            List<AgentFileModel> agents = ApplyTextBudget(winners, findings, textLengths);
+            return new PlanNames(files.ToEquatableArray(), winners.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The last step: AgentTool members and payload records of the agents not left out by the
+        /// budget (<paramref name="leftOut"/>, ordinal-sorted paths); AGEN018, AGEN019, AGEN020 and
+        /// AGEN021 (payload size) on the way.
+        /// </summary>
+        public static ProjectPlan Complete(PlanNames names, EquatableArray<string> leftOut, IReadOnlyCollection<string> extraKnownTools, PlanFindings? findings = null)
+        {
+            findings ??= new PlanFindings(null);
+            var agentTypes = new Dictionary<string, PlanFile>(names.Winners.Count, StringComparer.Ordinal);
+            var agents = new List<PlanAgent>(names.Winners.Count);
+            foreach (PlanAgent winner in names.Winners)
+            {
+                agentTypes[winner.ClassName] = new PlanFile(winner.Path, winner.Name, winner.NameSpan, winner);
+                if (leftOut.IsEmpty || leftOut.IndexOfSorted(winner.Path, static p => p) < 0)
+                {
+                    agents.Add(winner);
+                }
+            }
+
             List<ToolRef> toolMembers = BuildToolMembers(agents, extraKnownTools);
             List<MessageMerge> merged = MergeMessages(agents, findings);
-            CheckRequestingAgents(files, byName, findings);
+            CheckRequestingAgents(names.Files, GroupByName(names.Files), findings);
             List<MessageGroup> messages = ResolveRecordNameClashes(merged, agentTypes, findings);
             return new ProjectPlan(agents, toolMembers, messages, findings.All);
         }
 
-        /// <summary>The files that take part (nested agents folders: the closest ones), by path.</summary>
+        /// <summary>
+        /// The files that take part, by path: each path once (a file listed twice is one file; the
+        /// first entry counts) and, of nested agents folders, the closest ones.
+        /// </summary>
         private static List<PlanFile> OrderFiles(IEnumerable<PlanFile> input, string? projectDir)
         {
-            var files = new List<PlanFile>(input);
+            var files = new List<PlanFile>();
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (PlanFile f in input)
+            {
+                if (paths.Add(f.Path))
+                {
+                    files.Add(f);
+                }
+            }
+
             if (projectDir is { Length: > 0 })
             {
                 files = NestedAgentFolders.DropShadowed(files, projectDir);
@@ -99,7 +142,7 @@ namespace AgentGen.Model
         }
 
         /// <summary>Every file that declares a name, by name (files with errors too: they still take the name).</summary>
-        private static Dictionary<string, List<PlanFile>> GroupByName(List<PlanFile> files)
+        private static Dictionary<string, List<PlanFile>> GroupByName(IReadOnlyList<PlanFile> files)
         {
             var byName = new Dictionary<string, List<PlanFile>>(StringComparer.Ordinal);
             foreach (PlanFile f in files)
@@ -120,13 +163,10 @@ namespace AgentGen.Model
             return byName;
         }
 
-        /// <summary>
-        /// One agent per name (AGEN006) and per class name (AGEN020); the first file by path wins.
-        /// Returns the class names taken, with the file that takes each.
-        /// </summary>
-        private static Dictionary<string, PlanFile> SelectWinners(List<PlanFile> files, Dictionary<string, List<PlanFile>> byName, PlanFindings findings, out List<AgentFileModel> winners)
+        /// <summary>One agent per name (AGEN006) and per class name (AGEN020); the first file by path wins. The winners by name.</summary>
+        private static List<PlanAgent> SelectWinners(List<PlanFile> files, Dictionary<string, List<PlanFile>> byName, PlanFindings findings)
         {
-            winners = new List<AgentFileModel>();
+            var winners = new List<PlanAgent>();
             var takenTypes = new Dictionary<string, PlanFile>(StringComparer.Ordinal);
             foreach (PlanFile f in files)
             {
@@ -145,12 +185,12 @@ namespace AgentGen.Model
                     }
                 }
 
-                if (f.Model is null)
+                if (f.Agent is null)
                 {
                     continue; // a file with errors generates nothing, so it takes no type name
                 }
 
-                string className = Naming.AgentClassName(f.Name);
+                string className = f.Agent.ClassName;
                 if (IsProjectTypeName(className))
                 {
                     findings.Add(Descriptors.TypeNameCollision, f.Path, f.NameSpan, new[] { $"The agent '{f.Name}'", className, "a generated type", "rename the agent" });
@@ -165,11 +205,11 @@ namespace AgentGen.Model
                 }
 
                 takenTypes[className] = f;
-                winners.Add(f.Model);
+                winners.Add(f.Agent);
             }
 
             winners.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-            return takenTypes;
+            return winners;
         }
 
         /// <summary>AGEN006 on <paramref name="f"/>, naming the first other file that declares its name.</summary>
@@ -221,17 +261,23 @@ namespace AgentGen.Model
 
         private static bool IsProjectTypeName(string name) => Array.IndexOf(GeneratedNames.ProjectTypes, name) >= 0;
 
-        /// <summary>The agents that fit in <see cref="MaxProjectTextLength"/>, in name order; AGEN021 on the others.</summary>
-        private static List<AgentFileModel> ApplyTextBudget(List<AgentFileModel> agents, PlanFindings findings, IReadOnlyDictionary<string, long>? textLengths)
+        /// <summary>
+        /// The budget step: the winners, in name order, that no longer fit in
+        /// <see cref="MaxProjectTextLength"/> once the ones before them are counted (AGEN021 on each,
+        /// when <paramref name="findings"/> is given), as ordinal-sorted paths; normally none.
+        /// </summary>
+        /// <param name="textLength">Each winner's <see cref="TextLength"/>, by path.</param>
+        public static EquatableArray<string> LeftOutByBudget(IReadOnlyList<PlanAgent> winners, Func<string, long> textLength, PlanFindings? findings = null)
         {
             long total = 0;
-            var kept = new List<AgentFileModel>(agents.Count);
-            foreach (AgentFileModel agent in agents)
+            List<string>? leftOut = null;
+            foreach (PlanAgent agent in winners)
             {
-                long size = textLengths is not null && textLengths.TryGetValue(agent.Path, out long given) ? given : TextLength(agent);
-                if (total + size > AppliedTextBudget)
+                long size = textLength(agent.Path);
+                if (size > AppliedTextBudget - total)
                 {
-                    findings.Add(Descriptors.LimitExceeded, agent.Path, agent.NameSpan, new[]
+                    (leftOut ??= new List<string>()).Add(agent.Path);
+                    findings?.Add(Descriptors.LimitExceeded, agent.Path, agent.NameSpan, new[]
                     {
                         string.Format(CultureInfo.InvariantCulture, "The agent '{0}' is not generated: with it, the project's agent files would put more than {1:N0} characters of text into string literals (an assembly holds about 8 M)", agent.Name, MaxProjectTextLength),
                     });
@@ -239,10 +285,15 @@ namespace AgentGen.Model
                 }
 
                 total += size;
-                kept.Add(agent);
             }
 
-            return kept;
+            if (leftOut is null)
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            leftOut.Sort(StringComparer.Ordinal);
+            return leftOut.ToEquatableArray();
         }
 
         /// <summary>How many chars of string literals the agent's class holds (an upper bound: equal strings are stored once).</summary>
@@ -277,7 +328,7 @@ namespace AgentGen.Model
         /// then the configured tools, then every other tool the agents name, sorted. Member names
         /// are made unique with a numeric suffix; none is named like the enum itself.
         /// </summary>
-        private static List<ToolRef> BuildToolMembers(List<AgentFileModel> agents, IReadOnlyCollection<string> extraKnownTools)
+        private static List<ToolRef> BuildToolMembers(List<PlanAgent> agents, IReadOnlyCollection<string> extraKnownTools)
         {
             var members = new List<ToolRef>();
             var byTool = new HashSet<string>(StringComparer.Ordinal);
@@ -316,7 +367,7 @@ namespace AgentGen.Model
             }
 
             var others = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (AgentFileModel agent in agents)
+            foreach (PlanAgent agent in agents)
             {
                 foreach (string t in agent.Tools)
                 {

@@ -47,7 +47,7 @@ namespace AgentGen.Model
         public static CatalogSpec BuildCatalog(ProjectPlan plan, GeneratorOptions options)
         {
             var catalog = new List<CatalogEntry>(plan.Agents.Count);
-            foreach (AgentFileModel agent in plan.Agents)
+            foreach (PlanAgent agent in plan.Agents)
             {
                 catalog.Add(new CatalogEntry(agent.Name, agent.ClassName, Naming.CatalogPropertyName(agent.ClassName)));
             }
@@ -62,7 +62,7 @@ namespace AgentGen.Model
             foreach (MessageGroup group in plan.Messages)
             {
                 var sources = new SortedSet<string>(StringComparer.Ordinal);
-                foreach (KeyValuePair<string, MessageModel> o in group.Occurrences)
+                foreach (KeyValuePair<string, PlanMessage> o in group.Occurrences)
                 {
                     sources.Add(RelativeSource(o.Key, options.DisplayDir));
                 }

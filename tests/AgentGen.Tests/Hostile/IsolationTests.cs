@@ -49,6 +49,7 @@ public sealed class IsolationTests : IDisposable
     [Theory]
     [InlineData(PipelineFaults.Parse, true)]
     [InlineData(PipelineFaults.PlanInput, true)]
+    [InlineData(PipelineFaults.Names, true)]
     [InlineData(PipelineFaults.Project, true)]
     [InlineData(PipelineFaults.ViewLookup, false)]
     [InlineData(PipelineFaults.AgentSpec, false)]

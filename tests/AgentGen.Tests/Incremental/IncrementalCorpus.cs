@@ -38,5 +38,25 @@ internal static class IncrementalCorpus
             + "```\n";
     }
 
+    public static string LargeFileName(int i) => "zz-large-" + Two(i) + ".md";
+
+    public static string LargeClassName(int i) => "ZzLarge" + Two(i) + "Agent";
+
+    /// <summary>
+    /// A large agent (sorting after the workers): a body of about 1,030,000 chars, just under the
+    /// parser's file limit. Three fit in AGEN021's project budget (4 M chars of literals), a fourth does not.
+    /// <paramref name="lines"/> shortens the body.
+    /// </summary>
+    public static string LargeAgent(int i, int lines = 15_800)
+    {
+        var body = new System.Text.StringBuilder("---\nname: zz-large-" + Two(i) + "\ndescription: Keeps the long reference notes of lane " + Two(i) + ".\n---\n\n");
+        for (int line = 0; line < lines; line++)
+        {
+            body.Append("Reference line ").Append(line.ToString("D5", CultureInfo.InvariantCulture)).Append(": every entry is checked against the export.\n");
+        }
+
+        return body.ToString();
+    }
+
     private static string Two(int i) => i.ToString("D2", CultureInfo.InvariantCulture);
 }

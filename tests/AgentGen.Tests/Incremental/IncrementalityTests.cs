@@ -41,7 +41,7 @@ public class IncrementalityTests
     public void Adding_an_unrelated_csharp_file_reparses_and_reemits_nothing()
     {
         var f = PipelineFixture.Create();
-        GeneratorRunResult run = f.Run(f.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace TestProject { public sealed class Invoice { } }", GeneratorHarness.ParseOptions)));
+        GeneratorRunResult run = f.RunWithUnrelatedCSharpFile();
 
         AssertNotRun(run, TrackingNames.Sources);
         AssertNotRun(run, TrackingNames.Parse);

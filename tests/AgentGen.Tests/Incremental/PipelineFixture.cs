@@ -55,7 +55,14 @@ internal sealed class PipelineFixture
     /// <summary>As <see cref="Create(int, string[])"/>, with the project's .mcp.json (AgentGenKind=McpConfig).</summary>
     public static PipelineFixture WithMcpConfig(string mcpConfig, int count = 20) => Create(count, mcpConfig, Array.Empty<string>());
 
-    private static PipelineFixture Create(int count, string? mcpConfig, string[] spareAgentPaths)
+    /// <summary>
+    /// <paramref name="count"/> agents of <see cref="IncrementalCorpus"/>, then (by name)
+    /// <paramref name="large"/> agents of about 1 M chars each (<see cref="IncrementalCorpus.LargeAgent"/>):
+    /// four or more put the project over AGEN021's text budget.
+    /// </summary>
+    public static PipelineFixture OverBudget(int count = 20, int large = 4) => Create(count, null, Array.Empty<string>(), large);
+
+    private static PipelineFixture Create(int count, string? mcpConfig, string[] spareAgentPaths, int large = 0)
     {
         var harness = new GeneratorHarness();
         if (mcpConfig is not null)
@@ -66,6 +73,11 @@ internal sealed class PipelineFixture
         for (int i = 0; i < count; i++)
         {
             harness.Agent(IncrementalCorpus.FileName(i), IncrementalCorpus.Agent(i, count));
+        }
+
+        for (int i = 0; i < large; i++)
+        {
+            harness.Agent(IncrementalCorpus.LargeFileName(i), IncrementalCorpus.LargeAgent(i));
         }
 
         harness.Sources.Add(UserCode);
@@ -86,6 +98,10 @@ internal sealed class PipelineFixture
         Assert.Null(result.Exception);
         return result;
     }
+
+    /// <summary>Adds a C# file that has nothing to do with the agents, and runs the generators.</summary>
+    public GeneratorRunResult RunWithUnrelatedCSharpFile()
+        => Run(Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace TestProject { public sealed class Invoice { } }", GeneratorHarness.ParseOptions)));
 
     public void Replace(string fileName, string newText)
     {

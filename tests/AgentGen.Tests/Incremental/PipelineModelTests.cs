@@ -39,6 +39,12 @@ public class PipelineModelTests
         Assert.Contains(typeof(AgentSource), seen);
         Assert.Contains(typeof(ParsedAgentFile), seen);
         Assert.Contains(typeof(PlanInput), seen);
+        Assert.Contains(typeof(PlanAgent), seen);
+        Assert.Contains(typeof(PlanMessage), seen);
+        Assert.Contains(typeof(ProjectNames), seen);
+        Assert.Contains(typeof(PlanNames), seen);
+        Assert.Contains(typeof(LeftOut), seen);
+        Assert.Contains(typeof(FileTextLength), seen);
         Assert.Contains(typeof(AgentView), seen);
         Assert.Contains(typeof(MessageView), seen);
         Assert.Contains(typeof(AgentFileModel), seen);

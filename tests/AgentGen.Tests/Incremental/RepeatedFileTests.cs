@@ -40,10 +40,15 @@ public class RepeatedFileTests
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
 
         Assert.Null(run.Exception);
-        var repeated = Outputs(run, TrackingNames.RepeatedFileAgents);
-        Assert.Equal(IncrementalCorpus.ClassName(1), ((AgentOutput)Assert.Single(repeated).Value).Spec!.ClassName);
-        Assert.Single(Outputs(run, TrackingNames.RepeatedFileMessages));
-        Assert.Single(Outputs(run, TrackingNames.AgentSpecs), o => o.Value is not null);
+        Assert.Equal(new[] { PipelineFixture.AgentPath(IncrementalCorpus.FileName(1)) }, (Common.EquatableArray<string>)Assert.Single(Outputs(run, TrackingNames.RepeatedPaths)).Value);
+
+        // One branch emits the repeated file's agent and record, once; its own entries emit nothing.
+        var repeated = Outputs(run, TrackingNames.RepeatedFiles).Select(o => (RepeatedFileOutput)o.Value).ToList();
+        Assert.Equal(2, repeated.Count);
+        Assert.Equal(IncrementalCorpus.ClassName(1), Assert.Single(repeated, o => o.Agent is not null).Agent!.ClassName);
+        Assert.Equal("CheckBatch01Payload.g.cs", Assert.Single(repeated, o => o.Message is not null).Message!.Spec!.HintName);
+        Assert.Equal(IncrementalCorpus.ClassName(0), ((AgentOutput)Assert.Single(Outputs(run, TrackingNames.AgentSpecs)).Value).Spec!.ClassName);
+        Assert.Equal("CheckBatch00Payload.g.cs", ((MessageOutput)Assert.Single(Outputs(run, TrackingNames.MessageSpecs)).Value).Spec!.HintName);
         Assert.Equal(
             new[] { "AgentCatalog.g.cs", "AgentTool.g.cs", "CheckBatch00Payload.g.cs", "CheckBatch01Payload.g.cs", "Worker00Agent.g.cs", "Worker01Agent.g.cs" },
             run.GeneratedSources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
