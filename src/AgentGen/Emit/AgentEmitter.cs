@@ -69,6 +69,24 @@ namespace AgentGen.Emit
         {
             AgentFileModel a = spec.Agent;
             AgentOptionalFields o = a.Optional;
+            w.Line("private " + cls + "() : base(");
+            if (spec.SharesCatalogue && o.Equals(AgentOptionalFields.None))
+            {
+                // AllToolsAgentDefinition's short constructor: no named or default arguments to bind.
+                w.Line("    " + GeneratedNames.AgentName + ",");
+                w.LineWithLiteral("    ", a.Description, ",");
+                w.Line("    " + CSharp.Literal(a.Model) + ",");
+                w.LineWithLiteral("    ", a.Body, a.Metadata.IsEmpty ? ")" : ",");
+                if (!a.Metadata.IsEmpty)
+                {
+                    w.Line("    " + MetadataArray(a) + ")");
+                }
+
+                w.Line("{");
+                w.Line("}");
+                return;
+            }
+
             var named = new List<string>();
             if (a.Tools.Count > 0)
             {
@@ -82,14 +100,7 @@ namespace AgentGen.Emit
 
             if (!a.Metadata.IsEmpty)
             {
-                var pairs = new List<string>();
-                foreach (Common.KeyValue kv in a.Metadata)
-                {
-                    pairs.Add(kv.Key);
-                    pairs.Add(kv.Value);
-                }
-
-                named.Add("metadata: " + CSharp.StringArray(pairs));
+                named.Add("metadata: " + MetadataArray(a));
             }
 
             AddEnum(named, "color", TypeRefs.AgentColor, o.Color);
@@ -124,7 +135,6 @@ namespace AgentGen.Emit
             AddString(named, "mcpServerEntries", o.McpServerEntries);
             AddString(named, "hooksJson", o.HooksJson);
 
-            w.Line("private " + cls + "() : base(");
             // The tool conversions as the delegates AgentTools holds (no conversion, no delegate cache per class).
             // (AllToolsAgentDefinition passes them itself.)
             w.Line(spec.SharesCatalogue
@@ -188,6 +198,19 @@ namespace AgentGen.Emit
         {
             w.Summary("The <see cref=\"AgentTool\"/> of <paramref name=\"tool\"/>.");
             w.Line("public static " + agentTool + " " + GeneratedNames.ToAgentTool + "(" + GeneratedNames.AgentToolEnum + " tool) => " + GeneratedNames.ToolsClass + "." + TypeRefs.FromToolMember + "(tool);");
+        }
+
+        /// <summary>The fields AgentGen does not model, as <c>new string[] { key, value, ... }</c>.</summary>
+        private static string MetadataArray(AgentFileModel a)
+        {
+            var pairs = new List<string>();
+            foreach (Common.KeyValue kv in a.Metadata)
+            {
+                pairs.Add(kv.Key);
+                pairs.Add(kv.Value);
+            }
+
+            return CSharp.StringArray(pairs);
         }
 
         private static void AddEnum(List<string> named, string parameter, string type, string? value)

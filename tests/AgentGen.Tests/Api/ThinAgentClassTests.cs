@@ -165,11 +165,36 @@ public class ThinAgentClassTests
         Assembly asm = Build();
         Type shared = asm.Type("AllToolsAgentDefinition");
         Type agentTool = asm.Type("AgentTool");
-        ConstructorInfo forwarding = Assert.Single(shared.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance));
-        Assert.True(forwarding.IsFamilyAndAssembly); // private protected: no type outside the project derives from it
+        ConstructorInfo[] constructors = shared.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance);
+        Assert.Equal(2, constructors.Length); // the forwarding one and the short one of agents that set no optional field
+        Assert.All(constructors, c => Assert.True(c.IsFamilyAndAssembly)); // private protected: no type outside the project derives from it
+        ConstructorInfo forwarding = Assert.Single(constructors, c => c.GetParameters().Any(p => p.Name == "inheritsAllTools"));
         ConstructorInfo target = Assert.Single(typeof(AgentDefinitionBase<>).MakeGenericType(agentTool).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance));
         string Describe(ParameterInfo p) => p.ParameterType + " " + p.Name + (p.IsOptional ? " = " + (p.DefaultValue ?? "null") : string.Empty);
         Assert.Equal(target.GetParameters().Skip(2).Select(Describe), forwarding.GetParameters().Select(Describe));
+    }
+
+    [Theory]
+    [InlineData("---\nname: plain\ndescription: Plain.\nmodel: haiku\n---\nDo \"it\".\n", "haiku", new string[0])]
+    [InlineData("---\nname: plain\ndescription: Plain.\nteam_lane: billing, reviewer\nowner: ops\n---\nDo \"it\".\n", null, new[] { "team_lane", "billing, reviewer", "owner", "ops" })]
+    public void An_agent_that_sets_no_optional_field_uses_the_short_constructor_with_the_same_values(string file, string? model, string[] metadata)
+    {
+        GeneratorResult result = new GeneratorHarness().Agent("plain.md", file).Run();
+        result.AssertCompilesCleanly();
+        string source = Source(result, "PlainAgent");
+        Assert.DoesNotContain("inheritsAllTools:", source, StringComparison.Ordinal); // no named, no default arguments
+        Assert.Contains(": AllToolsAgentDefinition", source, StringComparison.Ordinal);
+
+        var plain = Assert.IsAssignableFrom<AgentDefinitionBase>(GeneratedAssembly.Load(result).Agent("PlainAgent"));
+        Assert.Equal(("plain", "Plain.", model, "Do \"it\".\n"), (plain.Name, plain.Description, plain.Model, plain.Instructions));
+        Assert.True(plain.InheritsAllTools);
+        Assert.Empty(plain.ToolNames);
+        Assert.Empty(plain.DisallowedToolNames);
+        Assert.Equal(metadata.Where((_, i) => i % 2 == 0).Zip(metadata.Where((_, i) => i % 2 == 1)).ToDictionary(), plain.Metadata);
+        Assert.Equal((null, null, null, null, null, null), (plain.Color, plain.PermissionMode, plain.MaxTurns, plain.Memory, plain.Effort, plain.Isolation));
+        Assert.Empty(plain.Skills);
+        Assert.True(plain.Allows("Bash"));
+        Assert.True(plain.Allows("mcp__tracker__create_ticket"));
     }
 
     [Fact]

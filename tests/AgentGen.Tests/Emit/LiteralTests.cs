@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AgentGen.Tests.Emit;
 
 /// <summary>
-/// CSharp.AppendLiteral checks whole vectors of characters at once (NextToEscape): its output must
-/// be what a one-character-at-a-time escape gives, wherever in a vector, a vector's tail or the
-/// range the character to escape falls.
+/// CSharp.AppendLiteral copies runs of characters that need no escape in one call (NextToEscape
+/// finds where a run ends): its output must be what a one-character-at-a-time escape gives, wherever
+/// in the range the character to escape falls, and the compiler must read back exactly the range.
 /// </summary>
 public sealed class LiteralTests
 {

@@ -225,6 +225,12 @@ namespace TestProject.Agents
         {
         }
 
+        /// <summary>For an agent that sets no optional field but unknown ones (<paramref name="metadata"/>).</summary>
+        private protected AllToolsAgentDefinition(string name, string description, string? model, string instructions, string[]? metadata = null)
+            : base(AgentTools.NameOfTool, AgentTools.ParseTool, name, description, model, instructions, true, metadata: metadata)
+        {
+        }
+
         /// <summary>The tools these agents may use: the catalogue.</summary>
         public enum Tool
         {
