@@ -15,7 +15,8 @@ namespace AgentGen.PackageTests.Infrastructure;
 /// version does not change between commits (0.1.0), so before the first consumer restore of a run their folders are
 /// deleted, and the run's restores extract them again from this run's feed.
 /// </para>
-/// Set AGENTGEN_KEEP_TEMP=1 to keep the temporary folder; AGENTGEN_PACKAGE_TESTS_PACKAGES=&lt;dir&gt; to use another
+/// The temporary folder goes at the end of the run or, when the test host is stopped before, at the start of the
+/// next run. Set AGENTGEN_KEEP_TEMP=1 to keep it; AGENTGEN_PACKAGE_TESTS_PACKAGES=&lt;dir&gt; to use another
 /// packages folder (a fresh one gives a fully fresh restore).
 /// </summary>
 public sealed class TestFeed
@@ -23,13 +24,27 @@ public sealed class TestFeed
     /// <summary>The packable projects of src/, packed for every run (their package ids are read from the packages).</summary>
     public static readonly string[] PackedProjects = ["AgentGen.Package", "AgentGen.AI", "AgentGen.Agents"];
 
+    private const string TempPrefix = "agentgen-package-tests-";
+    private const string InUseFile = ".in-use";
+    private const string KeepFile = ".keep";
     private static readonly Lazy<TestFeed> Shared = new(() => new TestFeed(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly FileStream inUse;
     private int consumerCount;
 
     private TestFeed()
     {
         RepoRoot = FindRepoRoot();
-        TempRoot = Path.Combine(Path.GetTempPath(), "agentgen-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        DeleteFoldersOfEndedRuns();
+        TempRoot = Path.Combine(Path.GetTempPath(), TempPrefix + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(TempRoot);
+        // Held until this process ends (the test host is stopped without running exit handlers): a later run
+        // deletes the folder once nobody holds it.
+        inUse = new FileStream(Path.Combine(TempRoot, InUseFile), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        if (Environment.GetEnvironmentVariable("AGENTGEN_KEEP_TEMP") == "1")
+        {
+            File.WriteAllText(Path.Combine(TempRoot, KeepFile), "AGENTGEN_KEEP_TEMP=1\n");
+        }
+
         FeedDirectory = Path.Combine(TempRoot, "feed");
         ConsumersDirectory = Path.Combine(TempRoot, "consumers");
         PackagesDirectory = Environment.GetEnvironmentVariable("AGENTGEN_PACKAGE_TESTS_PACKAGES") is { Length: > 0 } packages
@@ -43,7 +58,11 @@ public sealed class TestFeed
         File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(ConsumersDirectory, "Directory.Packages.props"), "<Project />\n");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteTempRoot(TempRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            inUse.Dispose();
+            DeleteTempRoot(TempRoot);
+        };
 
         // Package validation is incremental: after an earlier Release pack of the same inputs it would be skipped.
         // Remove its marker so this pack runs it (SymbolPackageTests checks that).
@@ -176,6 +195,42 @@ public sealed class TestFeed
             "msbuild", traversal, "-restore", "-t:Pack", "-p:Configuration=Release", "-p:PackageOutputPath=" + FeedDirectory + Path.DirectorySeparatorChar,
             "-m", "-nodeReuse:false", "-tl:off", "-v:minimal", "-nologo",
         });
+    }
+
+    /// <summary>
+    /// Deletes the temporary folders of runs that have ended: their <c>.in-use</c> file is no longer held (an
+    /// exclusive lock ends with its process, however it ends). Folders kept with AGENTGEN_KEEP_TEMP=1 stay; a folder
+    /// without the file is a run being set up, or an hour old.
+    /// </summary>
+    private static void DeleteFoldersOfEndedRuns()
+    {
+        foreach (string folder in Directory.GetDirectories(Path.GetTempPath(), TempPrefix + "*"))
+        {
+            string inUseFile = Path.Combine(folder, InUseFile);
+            if (File.Exists(Path.Combine(folder, KeepFile))
+                || (!File.Exists(inUseFile) && Directory.GetCreationTimeUtc(folder) > DateTime.UtcNow.AddHours(-1)))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.Exists(inUseFile))
+                {
+                    using var probe = new FileStream(inUseFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                }
+            }
+            catch (IOException)
+            {
+                continue; // a live run holds it
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            DeleteTempRoot(folder);
+        }
     }
 
     /// <summary>Removes a temporary folder, unless AGENTGEN_KEEP_TEMP=1 (best effort).</summary>
