@@ -6,9 +6,8 @@ namespace AgentGen.PackageTests;
 /// What `dotnet build` tells a user about broken agent files and misused tools: the file, line and
 /// column of the mistake, in the format every IDE and CI log understands.
 /// </summary>
-[Collection(PackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class BuildDiagnosticsTests
+public sealed class BuildDiagnosticsTests : IClassFixture<PackageFixture>
 {
     private readonly PackageFixture package;
 

@@ -6,9 +6,8 @@ namespace AgentGen.PackageTests;
 /// The user's whole set-up: a PackageReference to AgentGen, agent files in .claude/agents/, build.
 /// Proves the generated API compiles warning-free and behaves at run time.
 /// </summary>
-[Collection(PackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class ConsumerAppTests
+public sealed class ConsumerAppTests : IClassFixture<PackageFixture>
 {
     private readonly PackageFixture package;
 

@@ -8,9 +8,8 @@ namespace AgentGen.PackageTests;
 /// obj/project.assets.json: each target framework gets the lib/ build it needs and only the
 /// dependencies that framework lacks.
 /// </summary>
-[Collection(PackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class DependencyGraphTests
+public sealed class DependencyGraphTests : IClassFixture<PackageFixture>
 {
     private readonly PackageFixture package;
 
@@ -57,10 +56,25 @@ public sealed class DependencyGraphTests
 
         string assetsPath = Path.Combine(consumer.Directory, "obj", "project.assets.json");
         using JsonDocument assets = JsonDocument.Parse(File.ReadAllText(assetsPath));
+        AssertRestoredFromThisRunsFeed(assets);
         JsonElement targets = assets.RootElement.GetProperty("targets");
         // Targets are keyed by the project's framework alias (assets file format 4).
         Assert.Equal(new[] { targetFramework }, targets.EnumerateObject().Select(p => p.Name));
         return targets.GetProperty(targetFramework).Clone();
+    }
+
+    /// <summary>
+    /// The packages folder shared by the run's consumers (kept between runs) gave this consumer the AgentGen
+    /// packed by this run, byte for byte, not a copy of the same version extracted by an earlier run.
+    /// </summary>
+    private void AssertRestoredFromThisRunsFeed(JsonDocument assets)
+    {
+        string packageFolder = assets.RootElement.GetProperty("packageFolders").EnumerateObject().First().Name;
+        Assert.Equal(Path.TrimEndingDirectorySeparator(Path.GetFullPath(package.PackagesDirectory)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(packageFolder)));
+        string fileName = "agentgen." + package.Version.ToLowerInvariant() + ".nupkg";
+        string extracted = Path.Combine(package.PackagesDirectory, "agentgen", package.Version.ToLowerInvariant(), fileName);
+        Assert.True(File.Exists(extracted), $"{extracted} is missing after the restore");
+        Assert.True(File.ReadAllBytes(package.PackagePath).AsSpan().SequenceEqual(File.ReadAllBytes(extracted)), $"{extracted} is not the package this run packed ({package.PackagePath})");
     }
 
     private static string[] Assets(JsonElement library, string kind)

@@ -3,9 +3,8 @@ using AgentGen.PackageTests.Infrastructure;
 namespace AgentGen.PackageTests;
 
 /// <summary>The package's MSBuild surface (contract §1): item types, default items and properties.</summary>
-[Collection(PackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class MsBuildSettingsTests
+public sealed class MsBuildSettingsTests : IClassFixture<PackageFixture>
 {
     private readonly PackageFixture package;
 

@@ -8,9 +8,8 @@ using AgentGen.PackageTests.Infrastructure;
 namespace AgentGen.PackageTests;
 
 /// <summary>What is inside AgentGen.&lt;version&gt;.nupkg (contract §1) and how it is described.</summary>
-[Collection(PackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class PackageLayoutTests
+public sealed class PackageLayoutTests : IClassFixture<PackageFixture>
 {
     private readonly PackageFixture package;
 

@@ -9,9 +9,8 @@ namespace AgentGen.PackageTests;
 /// where Claude Code and Copilot read them, with the project in <c>src/App</c>; no configuration.
 /// Each consumer folder plays a repository: a <c>.git</c> folder (or file) at its top.
 /// </summary>
-[Collection(PackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class RepositoryLayoutTests
+public sealed class RepositoryLayoutTests : IClassFixture<PackageFixture>
 {
     private const string ProgramListingAgents = """
         using System.Reflection;

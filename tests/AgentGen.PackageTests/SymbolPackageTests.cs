@@ -13,9 +13,8 @@ namespace AgentGen.PackageTests;
 /// its DLL in the .nupkg and carrying Source Link to the repository at the packed commit; and
 /// package validation ran as part of the pack.
 /// </summary>
-[Collection(PackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class SymbolPackageTests
+public sealed class SymbolPackageTests : IClassFixture<PackageFixture>
 {
     // Portable PDB custom debug information kind of the Source Link JSON.
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");

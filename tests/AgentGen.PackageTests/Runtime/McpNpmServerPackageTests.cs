@@ -17,9 +17,8 @@ namespace AgentGen.PackageTests.Runtime;
 /// Needs <c>node</c> and <c>npm</c> (the npm registry must be reachable): without them, or when the install fails, the
 /// test fails, unless <c>AGENTGEN_NO_NPM=1</c> says on purpose that this machine has no Node.
 /// </summary>
-[Collection(RuntimePackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class McpNpmServerPackageTests
+public sealed class McpNpmServerPackageTests : IClassFixture<RuntimePackageFixture>
 {
     /// <summary>Pinned, so the test does not change under us; the server's tool and result shape are this version's.</summary>
     private const string ServerPackage = "@modelcontextprotocol/server-sequential-thinking@2026.8.31";

@@ -9,9 +9,8 @@ namespace AgentGen.PackageTests.Runtime;
 /// skills and memory folders runs a team on a scripted model, with real shell hooks (one blocks with exit 2, one
 /// times out), an asked call answered by the app, the same file untrusted, and OpenTelemetry's in-memory exporter.
 /// </summary>
-[Collection(RuntimePackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class RuntimeFieldsPackageTests
+public sealed class RuntimeFieldsPackageTests : IClassFixture<RuntimePackageFixture>
 {
     private readonly RuntimePackageFixture packages;
 

@@ -1,60 +1,34 @@
-using System.IO.Compression;
 using System.Xml.Linq;
 using AgentGen.PackageTests.Infrastructure;
 using Xunit.Sdk;
 
 namespace AgentGen.PackageTests.Runtime;
 
-[CollectionDefinition(Name)]
-public sealed class RuntimePackageCollection : ICollectionFixture<RuntimePackageFixture>
-{
-    public const string Name = "AgentGen runtime packages";
-}
-
 /// <summary>
-/// Packs AgentGen, AgentGen.AI and AgentGen.Agents into a temporary feed, with a fresh NUGET_PACKAGES folder,
-/// so a consumer restores exactly these packages. AGENTGEN_KEEP_TEMP=1 keeps the folder.
+/// AgentGen, AgentGen.AI and AgentGen.Agents of this run (<see cref="TestFeed"/>: packed once per run, one feed, one
+/// NuGet packages folder for every consumer restore), so a consumer restores exactly these packages. A test class
+/// takes it as <c>IClassFixture&lt;RuntimePackageFixture&gt;</c>.
 /// </summary>
-public sealed class RuntimePackageFixture : IDisposable
+public sealed class RuntimePackageFixture
 {
     public static readonly string[] PackageIds = ["AgentGen", "AgentGen.AI", "AgentGen.Agents"];
 
+    private readonly TestFeed feed = TestFeed.Instance;
+
     public RuntimePackageFixture()
     {
-        RepoRoot = PackageFixture.FindRepoRoot();
-        (TempRoot, FeedDirectory, PackagesDirectory, ConsumersDirectory) = PackageFixture.CreateTempLayout("agentgen-runtime-package-tests-");
-        try
+        foreach (string id in PackageIds)
         {
-            foreach (string project in new[] { "AgentGen.Package", "AgentGen.AI", "AgentGen.Agents" })
-            {
-                CommandResult pack = DotNetCli.Run(RepoRoot, ["pack", Path.Combine("src", project), "-c", "Release", "-o", FeedDirectory, "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:minimal"]);
-                if (pack.ExitCode != 0)
-                {
-                    throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack}");
-                }
-            }
-
-            foreach (string id in PackageIds)
-            {
-                string path = Directory.GetFiles(FeedDirectory, id + ".*.nupkg").Single(p => Path.GetFileName(p)[(id.Length + 1)..].Length > 0 && char.IsDigit(Path.GetFileName(p)[id.Length + 1]));
-                using ZipArchive zip = ZipFile.OpenRead(path);
-                using Stream stream = zip.Entries.Single(e => e.FullName == id + ".nuspec").Open();
-                Nuspecs[id] = XDocument.Load(stream);
-                Entries[id] = zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-            }
-        }
-        catch
-        {
-            Dispose();
-            throw;
+            Nuspecs[id] = feed.Packages[id].Nuspec;
+            Entries[id] = feed.Packages[id].Entries;
         }
     }
 
-    public string RepoRoot { get; }
-    public string TempRoot { get; }
-    public string FeedDirectory { get; }
-    public string PackagesDirectory { get; }
-    public string ConsumersDirectory { get; }
+    public string RepoRoot => feed.RepoRoot;
+    public string TempRoot => feed.TempRoot;
+    public string FeedDirectory => feed.FeedDirectory;
+    public string PackagesDirectory => feed.PackagesDirectory;
+    public string ConsumersDirectory => feed.ConsumersDirectory;
     public Dictionary<string, XDocument> Nuspecs { get; } = new();
     public Dictionary<string, string[]> Entries { get; } = new();
 
@@ -75,14 +49,13 @@ public sealed class RuntimePackageFixture : IDisposable
             .ToList();
     }
 
-    public IReadOnlyDictionary<string, string> ConsumerEnvironment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesDirectory };
+    public IReadOnlyDictionary<string, string> ConsumerEnvironment => feed.ConsumerEnvironment;
 
     /// <summary>A new consumer folder with a nuget.config: our three packages only from the temporary feed.</summary>
     public string CreateConsumer(string name)
     {
-        string directory = Path.Combine(ConsumersDirectory, name);
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), PackageFixture.NuGetConfig(FeedDirectory, PackageIds));
+        string directory = feed.CreateConsumerDirectory(name);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), feed.NuGetConfig(PackageIds));
         return directory;
     }
 
@@ -138,6 +111,4 @@ public sealed class RuntimePackageFixture : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text.ReplaceLineEndings("\n"));
     }
-
-    public void Dispose() => PackageFixture.DeleteTempRoot(TempRoot);
 }

@@ -8,9 +8,8 @@ namespace AgentGen.PackageTests.Runtime;
 /// The runtime packages as a user gets them: a fresh console app that references only AgentGen.Agents from the
 /// local feed, with its agent files in .claude/agents/, runs a team on a scripted (offline) chat client.
 /// </summary>
-[Collection(RuntimePackageCollection.Name)]
 [Trait("Category", "Package")]
-public sealed class RuntimePackageTests
+public sealed class RuntimePackageTests : IClassFixture<RuntimePackageFixture>
 {
     private readonly RuntimePackageFixture packages;
 
