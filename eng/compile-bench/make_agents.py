@@ -8,7 +8,7 @@ Metadata) and a Markdown body of 5-20 KB with headings, lists, a YAML block and,
 of three, one or two ```json protocol messages (request types shared between agents, so payload
 shapes are merged as in a real collection).
 
-usage: [LIST_TOOLS_EVERY=k] make_agents.py OUT_DIR N
+usage: [LIST_TOOLS_EVERY=k] [BODY_MIN=c BODY_MAX=c] make_agents.py OUT_DIR N
   (LIST_TOOLS_EVERY: every k-th agent lists its tools, the others inherit every tool; default 2,
   half and half; 13 gives 185 of 200 inheriting, about the share of a large public collection)
 """
@@ -60,7 +60,7 @@ def message(rnd, i, own):
 
 def agent(i):
     rnd = random.Random(i * 7919 + 17)
-    target = 5000 + rnd.randrange(15001)
+    target = BODY_MIN + rnd.randrange(BODY_MAX - BODY_MIN + 1)
     out = ["---\n", f"name: {name(i)}\n",
            f"description: {sentence(rnd, 14)} Use it when {sentence(rnd, 10).lower()}\n"]
     if i % LIST_TOOLS_EVERY == 1:  # by default half list their tools, half inherit every tool
@@ -105,6 +105,10 @@ def agent(i):
 
 
 LIST_TOOLS_EVERY = int(os.environ.get("LIST_TOOLS_EVERY", "2"))
+# The body's size in characters, drawn per agent between these: 5-20 KB by default; smaller
+# bodies (BODY_MIN=2000 BODY_MAX=8000) show what the rest of an agent class costs beside its body.
+BODY_MIN = int(os.environ.get("BODY_MIN", "5000"))
+BODY_MAX = int(os.environ.get("BODY_MAX", "20000"))
 
 
 def main():
