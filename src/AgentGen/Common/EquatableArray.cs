@@ -126,6 +126,10 @@ namespace AgentGen.Common
 
     internal static class EquatableArray
     {
+        /// <summary>Whether <paramref name="sorted"/> (ordinal-sorted) holds <paramref name="value"/>: a binary search.</summary>
+        public static bool ContainsSorted(this EquatableArray<string> sorted, string value)
+            => !sorted.IsEmpty && sorted.IndexOfSorted(value, static s => s) >= 0;
+
         public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
             where T : IEquatable<T> => new(items);
     }

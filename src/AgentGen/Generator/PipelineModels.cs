@@ -56,10 +56,6 @@ namespace AgentGen.Generator
 
             return repeated is null ? EquatableArray<string>.Empty : repeated.ToEquatableArray();
         }
-
-        /// <summary>Whether <paramref name="path"/> is in <paramref name="repeated"/> (ordinal-sorted).</summary>
-        public static bool Contains(EquatableArray<string> repeated, string path)
-            => !repeated.IsEmpty && repeated.IndexOfSorted(path, static p => p) >= 0;
     }
 
     /// <summary>

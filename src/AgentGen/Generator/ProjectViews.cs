@@ -37,7 +37,7 @@ namespace AgentGen.Generator
 
         /// <summary>The spec of the file's agent, or null when the file has errors or lost to another file.</summary>
         public AgentSpec? SpecFor(ParsedAgentFile file)
-            => file.Model is { } model && Contains(WinnerPaths, file.Path) ? Spec(model) : null;
+            => file.Model is { } model && WinnerPaths.ContainsSorted(file.Path) ? Spec(model) : null;
 
         /// <summary>
         /// The file's agent spec (none when the file has errors or lost to another file), or the
@@ -53,7 +53,7 @@ namespace AgentGen.Generator
             try
             {
                 PipelineFaults.At(PipelineFaults.ViewLookup, file.Path);
-                return file.Model is { } model && Contains(WinnerPaths, file.Path)
+                return file.Model is { } model && WinnerPaths.ContainsSorted(file.Path)
                     ? ImmutableArray.Create(new AgentOutput(file.Path, Spec(model), null))
                     : ImmutableArray<AgentOutput>.Empty;
             }
@@ -69,8 +69,6 @@ namespace AgentGen.Generator
             AgentSpec spec = SpecBuilder.BuildAgent(model, MemberByTool(), Options);
             return Hints.For(spec.ClassName) is { } hint ? spec with { HintName = hint } : spec;
         }
-
-        private static bool Contains(EquatableArray<string> sortedPaths, string path) => sortedPaths.IndexOfSorted(path, static p => p) >= 0;
 
         private Dictionary<string, ToolRef> MemberByTool()
         {
@@ -182,7 +180,7 @@ namespace AgentGen.Generator
         where TView : IEquatable<TView>
     {
         /// <summary>Whether the file's own entry emits its outputs (it is listed once).</summary>
-        public bool EmitsFor(string path) => !RepeatedPaths.Contains(Repeated, path);
+        public bool EmitsFor(string path) => !Repeated.ContainsSorted(path);
     }
 
     /// <summary>
@@ -204,7 +202,7 @@ namespace AgentGen.Generator
             var done = new HashSet<string>(StringComparer.Ordinal);
             foreach (ParsedAgentFile file in files)
             {
-                if (RepeatedPaths.Contains(repeated, file.Path) && done.Add(file.Path))
+                if (repeated.ContainsSorted(file.Path) && done.Add(file.Path))
                 {
                     once.Add(file);
                 }

@@ -103,7 +103,7 @@ namespace AgentGen.Model
             foreach (PlanAgent winner in names.Winners)
             {
                 agentTypes[winner.ClassName] = new PlanFile(winner.Path, winner.Name, winner.NameSpan, winner);
-                if (leftOut.IsEmpty || leftOut.IndexOfSorted(winner.Path, static p => p) < 0)
+                if (!leftOut.ContainsSorted(winner.Path))
                 {
                     agents.Add(winner);
                 }
